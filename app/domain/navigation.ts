@@ -1,0 +1,25 @@
+import type { Role } from "~/generated/prisma/enums";
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** The links each role sees in the top bar, home page first. */
+export function navigationFor(role: Role): NavItem[] {
+  const rounds = { to: "/rounds", label: "My rounds" };
+  switch (role) {
+    case "interviewer":
+      return [rounds];
+    case "hiring_manager":
+      return [{ to: "/loops", label: "My loops" }, rounds];
+    case "recruiter":
+      return [{ to: "/pipeline", label: "Pipeline" }, rounds];
+    case "admin":
+      return [
+        { to: "/admin/users", label: "People" },
+        { to: "/pipeline", label: "Pipeline" },
+        { to: "/loops", label: "Loops" },
+      ];
+  }
+}

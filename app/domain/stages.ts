@@ -1,0 +1,38 @@
+import type { LoopStage } from "~/generated/prisma/enums";
+
+export const stageOrder: LoopStage[] = [
+  "sourced",
+  "screen",
+  "loop_scheduled",
+  "in_loop",
+  "awaiting_feedback",
+  "debrief",
+  "decided",
+  "offer",
+  "closed",
+];
+
+export const stageLabels: Record<LoopStage, string> = {
+  sourced: "Sourced",
+  screen: "Screen",
+  loop_scheduled: "Loop scheduled",
+  in_loop: "In loop",
+  awaiting_feedback: "Awaiting feedback",
+  debrief: "Debrief",
+  decided: "Decided",
+  offer: "Offer",
+  closed: "Closed",
+};
+
+export const activeStages: LoopStage[] = stageOrder.filter((stage) => stage !== "closed");
+
+export function isLoopStage(value: string): value is LoopStage {
+  return (stageOrder as string[]).includes(value);
+}
+
+const DAY = 86_400_000;
+
+/** Whole days between two instants, never negative. */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY));
+}

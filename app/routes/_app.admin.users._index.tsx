@@ -1,0 +1,185 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FieldErrors } from "~/components/field";
+import { allRoles, roleLabels } from "~/domain/roles";
+import { PASSWORD_MIN_LENGTH } from "~/schemas/auth";
+import { changeRoleSchema, createUserSchema, setActiveSchema } from "~/schemas/users";
+import { requireRole } from "~/server/auth/guards.server";
+import { changeRole, createUserAccount, listUsers, setActive, UserAdminError } from "~/server/users/users.server";
+import { formatDate } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "People · Calibrate" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, ["admin"]);
+  const users = await listUsers();
+  return { users: users.map((user) => ({ ...user, createdAt: user.createdAt.toISOString() })), adminId: admin.id };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, ["admin"]);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "create") {
+    const submission = parseWithZod(formData, { schema: createUserSchema });
+    if (submission.status !== "success") {
+      return data({ create: submission.reply({ hideFields: ["password"] }), notice: null }, { status: 400 });
+    }
+    try {
+      await createUserAccount(admin.id, submission.value);
+    } catch (error) {
+      if (error instanceof UserAdminError) {
+        return data(
+          { create: submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ["password"] }), notice: null },
+          { status: 409 },
+        );
+      }
+      throw error;
+    }
+    return { create: submission.reply({ resetForm: true }), notice: `Added ${submission.value.name}.` };
+  }
+
+  const parsed =
+    intent === "change-role" ? changeRoleSchema.safeParse(Object.fromEntries(formData)) : setActiveSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return data({ create: null, notice: "That request was not understood; reload the page and try again." }, { status: 400 });
+  }
+  try {
+    if (parsed.data.intent === "change-role") await changeRole(admin.id, parsed.data.userId, parsed.data.role);
+    else await setActive(admin.id, parsed.data.userId, parsed.data.intent === "reactivate");
+  } catch (error) {
+    if (error instanceof UserAdminError) return data({ create: null, notice: error.message }, { status: 409 });
+    throw error;
+  }
+  return { create: null, notice: "Saved." };
+}
+
+function CreateUserForm() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "create-user",
+    lastResult: actionData?.create ?? undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createUserSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="card grid gap-4 sm:grid-cols-2">
+      <h2 className="text-lg font-semibold sm:col-span-2">Add a person</h2>
+      <input type="hidden" name="intent" value="create" />
+      <Field label="Name" errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }} />
+      <Field label="Email" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }} />
+      <div>
+        <label htmlFor={fields.role.id} className="label">
+          Role
+        </label>
+        <select {...getSelectProps(fields.role)} className="input mt-1" aria-invalid={fields.role.errors ? true : undefined}>
+          <option value="">Choose…</option>
+          {allRoles.map((role) => (
+            <option key={role} value={role}>
+              {roleLabels[role]}
+            </option>
+          ))}
+        </select>
+        <FieldErrors id={fields.role.errorId} errors={fields.role.errors} />
+      </div>
+      <Field
+        label="Temporary password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. Share it with the person directly.`}
+        errors={fields.password.errors}
+        inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+      />
+      <div className="sm:col-span-2">
+        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+          Add person
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function UsersPage() {
+  const { users, adminId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">People</h1>
+      {actionData?.notice ? (
+        <p role="status" className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
+          {actionData.notice}
+        </p>
+      ) : null}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="table">
+          <caption className="sr-only">Everyone with an account</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Added</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} className={user.active ? "" : "text-slate-500"}>
+                <td>
+                  <span className="font-medium">{user.name}</span>
+                  <span className="block text-xs text-slate-600">{user.email}</span>
+                </td>
+                <td>
+                  <Form method="post" className="flex items-center gap-2">
+                    <input type="hidden" name="intent" value="change-role" />
+                    <input type="hidden" name="userId" value={user.id} />
+                    <label htmlFor={`role-${user.id}`} className="sr-only">
+                      Role of {user.name}
+                    </label>
+                    <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="input w-auto py-1">
+                      {allRoles.map((role) => (
+                        <option key={role} value={role}>
+                          {roleLabels[role]}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="btn-secondary py-1">
+                      Save<span className="sr-only"> role of {user.name}</span>
+                    </button>
+                  </Form>
+                </td>
+                <td>{user.active ? "Active" : "Deactivated"}</td>
+                <td>{formatDate(user.createdAt)}</td>
+                <td>
+                  {user.id === adminId ? (
+                    <span className="text-xs text-slate-600">You</span>
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
+                      <input type="hidden" name="userId" value={user.id} />
+                      <button type="submit" className={user.active ? "btn-danger py-1" : "btn-secondary py-1"}>
+                        {user.active ? "Deactivate" : "Reactivate"}
+                        <span className="sr-only"> {user.name}</span>
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <CreateUserForm />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { LoopTable, Pagination } from "~/components/loop-table";
+import { pageFrom } from "~/schemas/paging";
+import { requireRole } from "~/server/auth/guards.server";
+import { listLoops } from "~/server/loops/loop-list.server";
+
+export const meta: MetaFunction = () => [{ title: "Pipeline · Calibrate" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["recruiter", "admin"]);
+  return listLoops({ activeOnly: true, page: pageFrom(request) });
+}
+
+export default function PipelinePage() {
+  const { loops, page, pageCount, total } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1 className="mb-1 text-2xl font-bold">Pipeline</h1>
+      <p className="mb-4 text-sm text-slate-600">{total} active loops, longest in their current stage first.</p>
+      {loops.length ? (
+        <>
+          <LoopTable loops={loops} caption="Active loops" />
+          <Pagination page={page} pageCount={pageCount} />
+        </>
+      ) : (
+        <EmptyState title="No active loops">When candidates enter the process their loops will be listed here.</EmptyState>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { emailSchema, newPasswordSchema } from "./auth";
+
+export const roleSchema = z.enum(["admin", "recruiter", "hiring_manager", "interviewer"], {
+  error: "Choose a role",
+});
+
+export const createUserSchema = z.object({
+  intent: z.literal("create"),
+  name: z.string({ error: "Enter the person's name" }).trim().min(1, "Enter the person's name").max(120, "Use at most 120 characters"),
+  email: emailSchema,
+  role: roleSchema,
+  password: newPasswordSchema,
+});
+
+export const changeRoleSchema = z.object({
+  intent: z.literal("change-role"),
+  userId: z.string().min(1),
+  role: roleSchema,
+});
+
+export const setActiveSchema = z.object({
+  intent: z.enum(["deactivate", "reactivate"]),
+  userId: z.string().min(1),
+});

@@ -1,0 +1,89 @@
+import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
+import { Lucia, TimeSpan } from "lucia";
+import { env } from "~/env.server";
+import type { Role } from "~/generated/prisma/enums";
+import { prisma } from "../db.server";
+
+/**
+ * All session code lives here (Lucia v3 is deprecated upstream; this is the
+ * one module to replace). Sessions are rows in the database, so any number of
+ * app servers can share them. Expiry slides: a session used in the second half
+ * of its life is extended and its cookie re-sent.
+ */
+const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
+  sessionExpiresIn: new TimeSpan(14, "d"),
+  sessionCookie: {
+    name: "calibrate_session",
+    expires: true,
+    attributes: { secure: env.NODE_ENV === "production", sameSite: "lax", path: "/" },
+  },
+  getUserAttributes: (attributes) => ({
+    email: attributes.email,
+    name: attributes.name,
+    role: attributes.role,
+    active: attributes.active,
+  }),
+});
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: { email: string; name: string; role: Role; active: boolean };
+  }
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface SessionLookup {
+  user: SessionUser | null;
+  /** A Set-Cookie value to send back: the extended or cleared session cookie. */
+  setCookie: string | null;
+}
+
+export const sessionCookieName = lucia.sessionCookieName;
+
+export async function createSession(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export function sessionCookieValue(sessionId: string): string {
+  return lucia.createSessionCookie(sessionId).serialize();
+}
+
+export async function getSession(request: Request): Promise<SessionLookup & { sessionId: string | null }> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return { user: null, setCookie: null, sessionId: null };
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user) {
+    return { user: null, setCookie: lucia.createBlankSessionCookie().serialize(), sessionId: null };
+  }
+  if (!user.active) {
+    await lucia.invalidateUserSessions(user.id);
+    return { user: null, setCookie: lucia.createBlankSessionCookie().serialize(), sessionId: null };
+  }
+  return {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
+    sessionId: session.id,
+  };
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export async function endAllSessionsOf(userId: string): Promise<void> {
+  await lucia.invalidateUserSessions(userId);
+}
+
+export async function deleteExpiredSessions(): Promise<void> {
+  await lucia.deleteExpiredSessions();
+}

@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { env } from "~/env.server";
+import { PrismaClient } from "~/generated/prisma/client";
+import { singleton } from "./singleton.server";
+import { pgliteExecutor, postgresExecutor, type SqlExecutor } from "./sql-executor.server";
+
+export interface DatabaseConfig {
+  /** postgres:// URL; when absent the embedded PGlite is used. */
+  databaseUrl?: string;
+  pgliteDataDir: string;
+}
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  prisma: PrismaClient;
+  /** Runs raw SQL with a connection of its own (migrations, fixtures, health). */
+  withSql<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function openDatabase(config: DatabaseConfig): Database {
+  if (config.databaseUrl) {
+    const connectionString = config.databaseUrl;
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+    return {
+      kind: "postgres",
+      prisma,
+      async withSql(work) {
+        const client = new pg.Client({ connectionString });
+        await client.connect();
+        try {
+          return await work(postgresExecutor(client));
+        } finally {
+          await client.end();
+        }
+      },
+      async close() {
+        await prisma.$disconnect();
+      },
+    };
+  }
+
+  // PGlite is single-connection and must never be opened twice on one directory
+  // (it corrupts); this process owns it until close().
+  const dataDir = config.pgliteDataDir;
+  if (!dataDir.startsWith("memory://")) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const pglite = new PGlite(dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: "pglite",
+    prisma,
+    withSql: (work) => work(pgliteExecutor(pglite)),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+/** The process's one database, surviving `remix dev` rebuilds. */
+export const database = singleton("database", () =>
+  openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR }),
+);
+
+export const prisma = database.prisma;

@@ -1,0 +1,72 @@
+import type { Role } from "~/generated/prisma/enums";
+import { Prisma } from "~/generated/prisma/client";
+import { recordAudit } from "../audit.server";
+import { hashPassword } from "../auth/password.server";
+import { endAllSessionsOf } from "../auth/session.server";
+import { prisma } from "../db.server";
+
+export class UserAdminError extends Error {
+  constructor(
+    message: string,
+    readonly field?: "email",
+  ) {
+    super(message);
+  }
+}
+
+export function listUsers() {
+  return prisma.user.findMany({
+    orderBy: [{ active: "desc" }, { role: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, email: true, role: true, active: true, createdAt: true },
+  });
+}
+
+export async function createUserAccount(actorId: string, input: { name: string; email: string; role: Role; password: string }) {
+  const hash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { name: input.name, email: input.email, role: input.role, password: { create: { hash } } },
+        select: { id: true },
+      });
+      await recordAudit({ actorId, action: "user.created", entityType: "User", entityId: user.id, data: { email: input.email, role: input.role } }, tx);
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new UserAdminError("Someone already has an account with this email.", "email");
+    }
+    throw error;
+  }
+}
+
+async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, userId: string) {
+  const others = await tx.user.count({ where: { role: "admin", active: true, id: { not: userId } } });
+  if (others === 0) throw new UserAdminError("Calibrate needs at least one active admin; make someone else an admin first.");
+}
+
+export async function changeRole(actorId: string, userId: string, role: Role) {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+    if (!user) throw new UserAdminError("That person no longer exists.");
+    if (user.role === role) return;
+    if (user.role === "admin") await assertAnotherActiveAdmin(tx, userId);
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    await recordAudit({ actorId, action: "user.role_changed", entityType: "User", entityId: userId, data: { from: user.role, to: role } }, tx);
+  });
+  // A role change takes effect on the next request: sessions read the role from the user row.
+}
+
+export async function setActive(actorId: string, userId: string, active: boolean) {
+  if (actorId === userId && !active) throw new UserAdminError("You cannot deactivate your own account.");
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
+    if (!user) throw new UserAdminError("That person no longer exists.");
+    if (user.active === active) return;
+    if (!active && user.role === "admin") await assertAnotherActiveAdmin(tx, userId);
+    await tx.user.update({ where: { id: userId }, data: { active } });
+    await recordAudit({ actorId, action: active ? "user.reactivated" : "user.deactivated", entityType: "User", entityId: userId }, tx);
+  });
+  // Deactivation ends every session at once, not at their expiry.
+  if (!active) await endAllSessionsOf(userId);
+}
