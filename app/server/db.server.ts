@@ -68,3 +68,19 @@ export const database = singleton("database", () =>
 );
 
 export const prisma = database.prisma;
+
+/**
+ * True for a unique-constraint violation, whichever engine raised it: Prisma
+ * maps it to P2002 on PostgreSQL, while the PGlite adapter can surface the raw
+ * driver error (SQLSTATE 23505) from inside a transaction.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const coded = error as Error & { code?: string; cause?: { originalCode?: string; kind?: string } };
+  return (
+    coded.code === "P2002" ||
+    coded.cause?.originalCode === "23505" ||
+    coded.cause?.kind === "UniqueConstraintViolation" ||
+    /duplicate key value violates unique constraint/.test(error.message)
+  );
+}

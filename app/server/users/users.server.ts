@@ -1,9 +1,9 @@
 import type { Role } from "~/generated/prisma/enums";
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "../audit.server";
 import { hashPassword } from "../auth/password.server";
 import { endAllSessionsOf } from "../auth/session.server";
-import { prisma } from "../db.server";
+import { isUniqueViolation, prisma } from "../db.server";
 
 export class UserAdminError extends Error {
   constructor(
@@ -33,7 +33,7 @@ export async function createUserAccount(actorId: string, input: { name: string; 
       return user;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new UserAdminError("Someone already has an account with this email.", "email");
     }
     throw error;

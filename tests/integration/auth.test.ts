@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import * as loginRoute from "~/routes/login";
+import * as logoutRoute from "~/routes/logout";
+import * as appLayout from "~/routes/_app";
+import * as loopsRoute from "~/routes/_app.loops._index";
+import * as pipelineRoute from "~/routes/_app.pipeline._index";
+import * as usersRoute from "~/routes/_app.admin.users._index";
+import * as roundsRoute from "~/routes/_app.rounds._index";
+import { ACCOUNT_LIMIT } from "~/server/auth/login.server";
+import { createUser, DEMO_PASSWORD } from "../../prisma/factories";
+import { cookieFor, prisma, request, run } from "../support/remix";
+
+const login = (email: string, password: string, extra: Record<string, string> = {}) =>
+  run(loginRoute.action, request("/login", { form: { email, password, ...extra } }));
+
+describe("signing in", () => {
+  it("accepts the right password, sets an HttpOnly SameSite=Lax session cookie and lands on the role's home", async () => {
+    const user = await createUser(prisma, { role: "hiring_manager" });
+    const outcome = await login(user.email.toUpperCase(), DEMO_PASSWORD);
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get("Location")).toBe("/loops");
+    const cookie = outcome.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/^calibrate_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("returns to the page the user asked for, but never to another site", async () => {
+    const user = await createUser(prisma, { role: "interviewer" });
+    const back = await login(user.email, DEMO_PASSWORD, { redirectTo: "/rounds?tab=1" });
+    expect(back.headers.get("Location")).toBe("/rounds?tab=1");
+    const evil = await login(user.email, DEMO_PASSWORD, { redirectTo: "//evil.example/phish" });
+    expect(evil.headers.get("Location")).toBe("/rounds");
+  });
+
+  it("rejects a wrong password with a message and no session", async () => {
+    const user = await createUser(prisma, { role: "recruiter" });
+    const outcome = await login(user.email, "wrong-password-123");
+    expect(outcome.status).toBe(400);
+    expect(JSON.stringify(outcome.data)).toContain("do not match an active account");
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("explains a malformed email next to the field", async () => {
+    const outcome = await login("not-an-email", "whatever");
+    expect(outcome.status).toBe(400);
+    expect(JSON.stringify(outcome.data)).toContain("Enter a valid email address");
+  });
+
+  it(`throttles an account after ${ACCOUNT_LIMIT} failures, even with the right password`, async () => {
+    const user = await createUser(prisma, { role: "interviewer" });
+    for (let i = 0; i < ACCOUNT_LIMIT; i++) expect((await login(user.email, "wrong-password-123")).status).toBe(400);
+    const outcome = await login(user.email, DEMO_PASSWORD);
+    expect(outcome.status).toBe(429);
+    expect(JSON.stringify(outcome.data)).toMatch(/Too many failed sign-ins\. Wait \d+ minutes?/);
+  });
+
+  it("refuses a deactivated account", async () => {
+    const user = await createUser(prisma, { role: "interviewer", active: false });
+    expect((await login(user.email, DEMO_PASSWORD)).status).toBe(400);
+  });
+
+  it("refuses a cross-site sign-in attempt", async () => {
+    const user = await createUser(prisma, { role: "interviewer" });
+    const outcome = await run(
+      loginRoute.action,
+      request("/login", { form: { email: user.email, password: DEMO_PASSWORD }, origin: "https://evil.example" }),
+    );
+    expect(outcome.status).toBe(403);
+  });
+
+  it("signs out: the session row is gone and the cookie cleared", async () => {
+    const user = await createUser(prisma, { role: "interviewer" });
+    const cookie = await cookieFor(user.id);
+    const outcome = await run(logoutRoute.action, request("/logout", { method: "POST", cookie }));
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("guards", () => {
+  it("sends an anonymous visitor to the login page with the way back", async () => {
+    const outcome = await run(loopsRoute.loader, request("/loops?page=2"));
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get("Location")).toBe("/login?redirectTo=%2Floops%3Fpage%3D2");
+  });
+
+  it("ignores a forged session cookie", async () => {
+    const outcome = await run(appLayout.loader, request("/rounds", { cookie: "calibrate_session=forged" }));
+    expect(outcome.status).toBe(302);
+  });
+
+  const pages = [
+    { name: "my loops", route: loopsRoute, path: "/loops", allowed: ["hiring_manager", "admin"] },
+    { name: "pipeline", route: pipelineRoute, path: "/pipeline", allowed: ["recruiter", "admin"] },
+    { name: "people", route: usersRoute, path: "/admin/users", allowed: ["admin"] },
+    { name: "my rounds", route: roundsRoute, path: "/rounds", allowed: ["admin", "recruiter", "hiring_manager", "interviewer"] },
+  ] as const;
+  for (const page of pages) {
+    it(`lets only ${page.allowed.join(", ")} open ${page.name}`, async () => {
+      for (const role of ["admin", "recruiter", "hiring_manager", "interviewer"] as const) {
+        const user = await createUser(prisma, { role });
+        const outcome = await run(page.route.loader, request(page.path, { cookie: await cookieFor(user.id) }));
+        expect({ role, status: outcome.status }).toEqual({ role, status: (page.allowed as readonly string[]).includes(role) ? 200 : 403 });
+      }
+    });
+  }
+
+  it("ends a user's sessions the moment they are deactivated", async () => {
+    const admin = await createUser(prisma, { role: "admin" });
+    const user = await createUser(prisma, { role: "interviewer" });
+    const userCookie = await cookieFor(user.id);
+    expect((await run(roundsRoute.loader, request("/rounds", { cookie: userCookie }))).status).toBe(200);
+    const deactivate = await run(
+      usersRoute.action,
+      request("/admin/users", { cookie: await cookieFor(admin.id), form: { intent: "deactivate", userId: user.id } }),
+    );
+    expect(deactivate.status).toBe(200);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    expect((await run(roundsRoute.loader, request("/rounds", { cookie: userCookie }))).status).toBe(302);
+  });
+});
