@@ -1,13 +1,21 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 
+/**
+ * Errors under a field. The space for one line is always reserved: when an
+ * error disappears on blur, the layout must not shift, or the click that
+ * caused the blur lands beside the button it was aimed at.
+ */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {
-  if (!errors?.length) return null;
   return (
-    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-800">
-      {errors.map((error) => (
-        <li key={error}>{error}</li>
-      ))}
-    </ul>
+    <div className="min-h-[1.5rem] pt-1">
+      {errors?.length ? (
+        <ul id={id} className="space-y-0.5 text-sm text-red-800">
+          {errors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 

@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const result = await signIn({ ...submission.value, ip: context.clientIp ?? "unknown" });
+  const result = await signIn({ ...submission.value, ip: context.clientIp ?? "unknown" }, request);
   if (!result.ok) {
     const message =
       result.reason === "throttled"
@@ -74,7 +74,8 @@ export default function LoginPage() {
             inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
           />
           <div role="alert" aria-live="polite">
-            <FieldErrors id={form.errorId} errors={form.errors} />
+            {/* The server's answer stays until the next attempt rather than vanishing on blur. */}
+            <FieldErrors id={form.errorId} errors={lastResult?.error?.[""] ?? null} />
           </div>
           <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? "Signing in…" : "Sign in"}

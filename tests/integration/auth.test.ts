@@ -122,3 +122,12 @@ describe("guards", () => {
     expect((await run(roundsRoute.loader, request("/rounds", { cookie: userCookie }))).status).toBe(302);
   });
 });
+
+describe("session cookie", () => {
+  it("is Secure when the request came over HTTPS, and not over plain HTTP (where the browser would drop it)", async () => {
+    const { createSession } = await import("~/server/auth/session.server");
+    const user = await createUser(prisma, { role: "interviewer" });
+    expect(await createSession(user.id, new Request("https://calibrate.example.com/login"))).toMatch(/; Secure/);
+    expect(await createSession(user.id, new Request("http://localhost:3000/login"))).not.toMatch(/Secure/);
+  });
+});

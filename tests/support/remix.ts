@@ -4,14 +4,13 @@
  * tests can assert on them.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { sessionCookieValue } from "~/server/auth/session.server";
 import { prisma } from "~/server/db.server";
 
 export const ORIGIN = "http://calibrate.test";
 
 export async function cookieFor(userId: string): Promise<string> {
   const { createSession } = await import("~/server/auth/session.server");
-  const setCookie = await createSession(userId);
+  const setCookie = await createSession(userId, new Request(ORIGIN));
   return setCookie.split(";")[0]!;
 }
 

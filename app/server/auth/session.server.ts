@@ -1,6 +1,5 @@
 import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
 import { Lucia, TimeSpan } from "lucia";
-import { env } from "~/env.server";
 import type { Role } from "~/generated/prisma/enums";
 import { prisma } from "../db.server";
 
@@ -15,7 +14,8 @@ const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
   sessionCookie: {
     name: "calibrate_session",
     expires: true,
-    attributes: { secure: env.NODE_ENV === "production", sameSite: "lax", path: "/" },
+    // Secure is added per request (see withSecure): only when the browser reached us over HTTPS.
+    attributes: { secure: false, sameSite: "lax", path: "/" },
   },
   getUserAttributes: (attributes) => ({
     email: attributes.email,
@@ -47,13 +47,19 @@ export interface SessionLookup {
 
 export const sessionCookieName = lucia.sessionCookieName;
 
-export async function createSession(userId: string): Promise<string> {
-  const session = await lucia.createSession(userId, {});
-  return lucia.createSessionCookie(session.id).serialize();
+/**
+ * Marks the cookie Secure whenever the request came over HTTPS (directly, or
+ * through a proxy when TRUST_PROXY=true). A Secure cookie sent over plain HTTP
+ * would be dropped by the browser, locking everyone out.
+ */
+function withSecure(cookie: { serialize(): string }, request: Request): string {
+  const serialized = cookie.serialize();
+  return new URL(request.url).protocol === "https:" ? `${serialized}; Secure` : serialized;
 }
 
-export function sessionCookieValue(sessionId: string): string {
-  return lucia.createSessionCookie(sessionId).serialize();
+export async function createSession(userId: string, request: Request): Promise<string> {
+  const session = await lucia.createSession(userId, {});
+  return withSecure(lucia.createSessionCookie(session.id), request);
 }
 
 export async function getSession(request: Request): Promise<SessionLookup & { sessionId: string | null }> {
@@ -61,15 +67,15 @@ export async function getSession(request: Request): Promise<SessionLookup & { se
   if (!sessionId) return { user: null, setCookie: null, sessionId: null };
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session || !user) {
-    return { user: null, setCookie: lucia.createBlankSessionCookie().serialize(), sessionId: null };
+    return { user: null, setCookie: withSecure(lucia.createBlankSessionCookie(), request), sessionId: null };
   }
   if (!user.active) {
     await lucia.invalidateUserSessions(user.id);
-    return { user: null, setCookie: lucia.createBlankSessionCookie().serialize(), sessionId: null };
+    return { user: null, setCookie: withSecure(lucia.createBlankSessionCookie(), request), sessionId: null };
   }
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
-    setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
+    setCookie: session.fresh ? withSecure(lucia.createSessionCookie(session.id), request) : null,
     sessionId: session.id,
   };
 }
@@ -77,7 +83,7 @@ export async function getSession(request: Request): Promise<SessionLookup & { se
 export async function endSession(request: Request): Promise<string> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (sessionId) await lucia.invalidateSession(sessionId);
-  return lucia.createBlankSessionCookie().serialize();
+  return withSecure(lucia.createBlankSessionCookie(), request);
 }
 
 export async function endAllSessionsOf(userId: string): Promise<void> {

@@ -8,9 +8,9 @@ export type SignInResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
-export async function signIn(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
+export async function signIn(input: { email: string; password: string; ip: string }, request: Request): Promise<SignInResult> {
   const result = await attemptLogin(input);
   if (!result.ok) return result;
   const user = await prisma.user.findUniqueOrThrow({ where: { id: result.userId }, select: { role: true } });
-  return { ok: true, cookie: await createSession(result.userId), role: user.role };
+  return { ok: true, cookie: await createSession(result.userId, request), role: user.role };
 }
