@@ -35,6 +35,7 @@ export { DEMO_PASSWORD };
 // How each demo interviewer tends to rate: Priya is lenient, Mei is harsh,
 // Tom avoids the ends of the scale.
 const raterLean = [0, 0.1, 0.6, -0.1, -0.6, 0];
+const RECRUITER = -1;
 const DIMENSIONS = ["product_altitude", "tradeoff_ranking", "ownership", "engineering_bias"] as const;
 const PANEL: RoundType[] = ["product_sense", "behavioral", "execution", "analytical", "leadership"];
 
@@ -58,6 +59,8 @@ interface CandidateSpec {
   stage: LoopStage;
   /** Days since the loop started. */
   age: number;
+  /** Days the loop ran before it closed (closed loops only). */
+  duration?: number;
   /** Latent strength per dimension, 1-4. */
   ability: [number, number, number, number];
   /** Dimension where the panel splits on purpose. */
@@ -125,7 +128,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
     if (!focus && random() < 0.5) return null;
     if (spec.split === dimension) return [1, 4, 2, 4, 3][panelSlot % 5]!;
     const ability = spec.ability[DIMENSIONS.indexOf(dimension as (typeof DIMENSIONS)[number])]!;
-    let value = Math.round(ability + raterLean[raterIndex]! + (random() - 0.5) * 1.1);
+    let value = Math.round(ability + (raterLean[raterIndex] ?? 0) + (random() - 0.5) * 1.1);
     if (raterIndex === 5) value = Math.min(3, Math.max(2, value));
     return Math.min(4, Math.max(1, value));
   };
@@ -140,7 +143,6 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
     round: { id: string; scheduledAt: Date | null },
     raterIndex: number,
     panelSlot: number,
-    type: RoundType,
     status: "draft" | "submitted",
     delayHours: number,
   ) {
@@ -151,11 +153,11 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
       return { dimensionId: dimensionId.get(key)!, value, evidence };
     });
     const values = ratings.flatMap((rating) => (rating.value === null ? [] : [rating.value]));
-    const recommendation = recommendationFor(values, raterLean[raterIndex]!);
+    const recommendation = recommendationFor(values, raterLean[raterIndex] ?? 0);
     const submittedAt = new Date(round.scheduledAt!.getTime() + delayHours * 3_600_000);
     await createFeedback(prisma, {
       roundId: round.id,
-      interviewerId: interviewers[raterIndex]!.id,
+      interviewerId: raterIndex === RECRUITER ? recruiter.id : interviewers[raterIndex]!.id,
       rubricVersionId: rubric.id,
       status,
       recommendation: status === "submitted" ? recommendation : null,
@@ -165,7 +167,6 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
       createdAt: submittedAt,
       ratings: status === "submitted" ? ratings : ratings.slice(0, 2),
     });
-    void type;
   }
 
   async function buildLoop(spec: CandidateSpec, index: number, historical: boolean) {
@@ -188,18 +189,18 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
     const reached = stageOrder
       .slice(0, stageOrder.indexOf(spec.stage) + 1)
       .filter((stage) => stage !== "offer" || spec.decision === "hire");
-    // Spread the stages over the loop's age; the current stage began most recently.
+    // Spread the stages over the loop's run; the current stage began most recently.
+    const span = spec.duration ?? spec.age;
     const history = reached.map((stage, i) => ({
       stage,
-      at: at(start + Math.round((spec.age * i) / Math.max(reached.length, 2)), 9 + i),
+      at: at(start + Math.round((span * i) / Math.max(reached.length - (spec.duration ? 1 : 0), 2)), 9 + i),
       byId: stage === "decided" ? hiringManager.id : recruiter.id,
     }));
     const panelSize = 4 + Math.floor(random() * 2);
     const panel = nextPanel(panelSize);
     const loopStarted = history.find((step) => step.stage === "loop_scheduled")?.at;
-    const debriefAt = ["debrief", "decided", "offer", "closed"].includes(spec.stage)
-      ? at(spec.stage === "debrief" ? 1 : start + spec.age - 2, 15)
-      : null;
+    const debriefStep = history.find((step) => step.stage === "debrief");
+    const debriefAt = spec.stage === "debrief" ? at(1, 15) : debriefStep ? new Date(debriefStep.at.getTime() + 6 * 3_600_000) : null;
 
     const loop = await createLoop(prisma, {
       candidateId: candidate.id,
@@ -216,7 +217,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
     if (spec.stage === "sourced") return;
     // Recruiter screen, run by the recruiter.
     const screenAt = spec.stage === "screen" ? at(2, 14) : at(start + 1, 14);
-    await createRound(prisma, {
+    const screen = await createRound(prisma, {
       loopId: loop.id,
       type: "recruiter_screen",
       position: 0,
@@ -225,6 +226,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
       status: spec.stage === "screen" ? "scheduled" : "completed",
     });
     if (spec.stage === "screen") return;
+    await fileFeedback(spec, screen, RECRUITER, 0, "submitted", 3 + random() * 10);
 
     const panelTypes = PANEL.slice(0, panelSize);
     for (const [slot, type] of panelTypes.entries()) {
@@ -260,14 +262,14 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
 
       if (spec.stage === "awaiting_feedback") {
         if (spec.name === "Daniel Kim" && slot === 1) {
-          await fileFeedback(spec, round, interviewer, slot, type, "draft", 5);
+          await fileFeedback(spec, round, interviewer, slot, "draft", 5);
           continue;
         }
         if (spec.name === "Grace Adeyemi" && slot === 3) continue; // not started, overdue
         if (spec.name === "Daniel Kim" && slot === 3) continue;
       }
       const late = random() < 0.2;
-      await fileFeedback(spec, round, interviewer, slot, type, "submitted", late ? 30 + random() * 40 : 2 + random() * 18);
+      await fileFeedback(spec, round, interviewer, slot, "submitted", late ? 30 + random() * 40 : 2 + random() * 18);
     }
 
     if (spec.decision) {
@@ -299,16 +301,19 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
     const strength = 1.6 + random() * 2.2;
     const ability = DIMENSIONS.map(() => Math.min(3.9, Math.max(1.1, strength + (random() - 0.5)))) as CandidateSpec["ability"];
     const hire = ability.reduce((a, b) => a + b, 0) / 4 >= 2.8;
+    const source: CandidateSource = random() < 0.4 ? "internal" : "external";
     await buildLoop(
       {
         name,
-        source: random() < 0.4 ? "internal" : "external",
+        source,
         track: random() < 0.35 ? "technical_pm" : "core_pm",
         currentRole: pick(["Backend Engineer", "Senior Engineer", "Staff Engineer", "Mobile Engineer", "Data Engineer"]),
         currentLevel: pick(["L4", "L5", "L5", "L6"]),
         targetLevel: pick(["L4", "L5", "L5", "L6"]),
         stage: "closed",
-        age: 40 + index * 7,
+        age: 100 + index * 5,
+        // Internal moves reach a decision far sooner than external hires.
+        duration: source === "internal" ? 18 + Math.round(random() * 20) : 45 + Math.round(random() * 50),
         ability,
         decision: hire ? "hire" : "no_hire",
       },

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link, useSearchParams } from "@remix-run/react";
 import { stageLabels } from "~/domain/stages";
 import type { LoopStage } from "~/generated/prisma/enums";
 import { formatDate } from "~/utils/format";
@@ -64,11 +64,18 @@ export function LoopTable({ loops, caption }: { loops: LoopRow[]; caption: strin
 }
 
 export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+  const [searchParams] = useSearchParams();
   if (pageCount <= 1) return null;
+  // Keep the list's other filters when paging.
+  const pageHref = (target: number) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("page", String(target));
+    return `?${next}`;
+  };
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
       {page > 1 ? (
-        <Link className="link" to={`?page=${page - 1}`}>
+        <Link className="link" to={pageHref(page - 1)}>
           Previous
         </Link>
       ) : null}
@@ -76,7 +83,7 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (
-        <Link className="link" to={`?page=${page + 1}`}>
+        <Link className="link" to={pageHref(page + 1)}>
           Next
         </Link>
       ) : null}
