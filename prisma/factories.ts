@@ -220,8 +220,10 @@ export async function createFeedback(
     flagKeys?: string[];
     submittedAt?: Date | null;
     createdAt?: Date;
-    /** Keyed by dimension id: value 1-4 or null for no signal. */
+    /** Submitted ratings: value 1-4 or null for no signal. */
     ratings: { dimensionId: string; value: number | null; evidence: string }[];
+    /** A draft's form state (see app/schemas/feedback.ts). */
+    draft?: Prisma.InputJsonValue;
   },
 ) {
   return db.feedback.create({
@@ -235,6 +237,7 @@ export async function createFeedback(
       flagKeys: input.flagKeys ?? [],
       submittedAt: input.status === "submitted" ? (input.submittedAt ?? new Date()) : null,
       createdAt: input.createdAt,
+      draft: input.draft,
       ratings: { create: input.ratings },
     },
     select: { id: true },

@@ -161,11 +161,24 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
       rubricVersionId: rubric.id,
       status,
       recommendation: status === "submitted" ? recommendation : null,
-      summary: status === "submitted" ? pick(summaries[recommendation]) : "Started notes; finishing after the sync.",
+      summary: status === "submitted" ? pick(summaries[recommendation]) : "",
       flagKeys: [],
       submittedAt: status === "submitted" ? submittedAt : null,
       createdAt: submittedAt,
-      ratings: status === "submitted" ? ratings : ratings.slice(0, 2),
+      ratings: status === "submitted" ? ratings : [],
+      draft:
+        status === "draft"
+          ? {
+              ratings: Object.fromEntries(
+                DIMENSIONS.slice(0, 2).map((key, index) => [
+                  key,
+                  { value: ratings[index]!.value === null ? "none" : String(ratings[index]!.value), evidence: ratings[index]!.evidence },
+                ]),
+              ),
+              flags: [],
+              summary: "Started notes; finishing after the sync.",
+            }
+          : undefined,
     });
   }
 

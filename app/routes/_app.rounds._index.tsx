@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDuration } from "~/domain/feedback-timing";
@@ -20,7 +20,10 @@ function RoundRow({ round, now, kind }: { round: MyRound; now: string; kind: "up
     <li className="card flex flex-wrap items-start justify-between gap-2">
       <div>
         <p className="font-semibold">
-          {round.candidateName} <span className="font-normal text-slate-600">· {round.roleTitle}</span>
+          <Link to={`/rounds/${round.id}`} className="link">
+            {round.candidateName}
+          </Link>{" "}
+          <span className="font-normal text-slate-600">· {round.roleTitle}</span>
         </p>
         <p className="text-sm text-slate-700">
           {round.typeLabel} · {formatDateTime(round.scheduledAt)} · {round.durationMinutes} min

@@ -1,0 +1,25 @@
+import type { Recommendation } from "~/generated/prisma/enums";
+
+/** The 4-point scale: no middle, higher is always a stronger product signal. No signal is not a number. */
+export const ratingLevels = [
+  { value: 1, label: "Strong no" },
+  { value: 2, label: "Lean no" },
+  { value: 3, label: "Lean yes" },
+  { value: 4, label: "Strong yes" },
+] as const;
+
+export function ratingLabel(value: number | null): string {
+  if (value === null) return "No signal";
+  return ratingLevels.find((level) => level.value === value)?.label ?? String(value);
+}
+
+export const recommendations: { value: Recommendation; label: string }[] = [
+  { value: "strong_no", label: "Strong no" },
+  { value: "no", label: "No" },
+  { value: "yes", label: "Yes" },
+  { value: "strong_yes", label: "Strong yes" },
+];
+
+export function recommendationLabel(value: Recommendation | null): string {
+  return recommendations.find((item) => item.value === value)?.label ?? "None";
+}

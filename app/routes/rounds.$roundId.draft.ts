@@ -1,0 +1,40 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { feedbackSchema } from "~/schemas/feedback";
+import { getOptionalUser } from "~/server/auth/guards.server";
+import { assertSameOrigin } from "~/server/auth/origin.server";
+import { draftDimensionKeys } from "~/server/feedback/draft-keys.server";
+import { FeedbackConflictError, FeedbackStateError, saveDraft } from "~/server/feedback/feedback-writes.server";
+
+/**
+ * Autosave endpoint for the feedback form (fetch with keepalive, also on page
+ * hide). Answers JSON, never a redirect, so a signed-out tab learns it must
+ * sign in again instead of being navigated away from its typing.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await getOptionalUser(request);
+  if (!user) return Response.json({ ok: false, reason: "signed_out", message: "You are signed out. Sign in again to save." }, { status: 401 });
+  const roundId = params.roundId ?? "";
+  const keys = await draftDimensionKeys(user, roundId);
+  if (!keys) return Response.json({ ok: false, reason: "not_found", message: "This round is not assigned to you." }, { status: 404 });
+
+  const submission = parseWithZod(await request.formData(), { schema: feedbackSchema(keys, "draft") });
+  if (submission.status !== "success") {
+    return Response.json({ ok: false, reason: "invalid", message: "Some fields are too long to save.", errors: submission.error }, { status: 400 });
+  }
+  const { version, submitKey: _submitKey, reason: _reason, ...draft } = submission.value;
+  try {
+    const saved = await saveDraft(user, roundId, { version, draft });
+    return Response.json({ ok: true, version: saved.version, savedAt: saved.savedAt.toISOString() });
+  } catch (error) {
+    if (error instanceof FeedbackConflictError) {
+      return Response.json(
+        { ok: false, reason: "conflict", message: error.message, currentVersion: error.currentVersion, updatedAt: error.updatedAt.toISOString() },
+        { status: 409 },
+      );
+    }
+    if (error instanceof FeedbackStateError) return Response.json({ ok: false, reason: "state", message: error.message }, { status: error.status });
+    throw error;
+  }
+}

@@ -1,0 +1,241 @@
+import { checkEvidence, type EvidenceWarning } from "~/domain/evidence-check";
+import { diffFeedback } from "~/domain/feedback-diff";
+import { Prisma } from "~/generated/prisma/client";
+import type { FeedbackContent } from "~/schemas/feedback";
+import type { SessionUser } from "../auth/session.server";
+import { isUniqueViolation, prisma } from "../db.server";
+import { panelAccess } from "./panel-access.server";
+
+type Tx = Prisma.TransactionClient;
+type Viewer = Pick<SessionUser, "id" | "role">;
+
+/** Another tab or device saved this feedback since the form was loaded. */
+export class FeedbackConflictError extends Error {
+  constructor(
+    readonly currentVersion: number,
+    readonly updatedAt: Date,
+  ) {
+    super("This feedback was changed in another tab or window since you opened it.");
+  }
+}
+
+/** The request does not fit the feedback's state (submitted, cancelled, not yet held...). */
+export class FeedbackStateError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409,
+  ) {
+    super(message);
+  }
+}
+
+async function writableRound(tx: Tx, viewer: Viewer, roundId: string) {
+  const round = await tx.round.findFirst({
+    where: { id: roundId, interviewerId: viewer.id },
+    select: {
+      id: true,
+      status: true,
+      scheduledAt: true,
+      loopId: true,
+      loop: {
+        select: {
+          rubricVersionId: true,
+          rubricVersion: {
+            select: {
+              dimensions: { orderBy: { position: "asc" }, select: { id: true, key: true, name: true } },
+              flags: { select: { key: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!round) throw new FeedbackStateError("This round does not exist or is not assigned to you.", 404);
+  if (round.status === "cancelled") throw new FeedbackStateError("This round was cancelled; there is no feedback to file.", 409);
+  return round;
+}
+
+function ownFeedback(tx: Tx, viewer: Viewer, roundId: string) {
+  return tx.feedback.findUnique({
+    where: { roundId_interviewerId: { roundId, interviewerId: viewer.id } },
+    select: { id: true, status: true, version: true, submitKey: true, updatedAt: true },
+  });
+}
+
+/** Autosave: keeps the form state as a draft, refusing to overwrite a newer save from another tab. */
+export async function saveDraft(viewer: Viewer, roundId: string, input: { version: number; draft: Prisma.InputJsonValue }) {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const round = await writableRound(tx, viewer, roundId);
+      const existing = await ownFeedback(tx, viewer, roundId);
+      if (!existing) {
+        if (input.version !== 0) throw new FeedbackStateError("This draft no longer exists. Reload the page.", 409);
+        const created = await tx.feedback.create({
+          data: { roundId, interviewerId: viewer.id, rubricVersionId: round.loop.rubricVersionId, status: "draft", draft: input.draft },
+          select: { version: true, updatedAt: true },
+        });
+        return { version: created.version, savedAt: created.updatedAt };
+      }
+      if (existing.status === "submitted") {
+        throw new FeedbackStateError("This feedback is already submitted. To change it, amend it with a reason.", 409);
+      }
+      const updated = await tx.feedback.updateMany({
+        where: { id: existing.id, version: input.version, status: "draft" },
+        data: { draft: input.draft, version: { increment: 1 } },
+      });
+      if (updated.count === 0) throw new FeedbackConflictError(existing.version, existing.updatedAt);
+      const saved = await tx.feedback.findUniqueOrThrow({ where: { id: existing.id }, select: { version: true, updatedAt: true } });
+      return { version: saved.version, savedAt: saved.updatedAt };
+    });
+  } catch (error) {
+    // Two tabs creating the first draft at once: the loser is told, like any conflict.
+    if (isUniqueViolation(error)) {
+      const current = await prisma.feedback.findUniqueOrThrow({ where: { roundId_interviewerId: { roundId, interviewerId: viewer.id } }, select: { version: true, updatedAt: true } });
+      throw new FeedbackConflictError(current.version, current.updatedAt);
+    }
+    throw error;
+  }
+}
+
+function ratingRows(
+  dimensions: { id: string; key: string }[],
+  content: FeedbackContent,
+  warnings: EvidenceWarning[],
+) {
+  return content.ratings.map((rating) => ({
+    dimensionId: dimensions.find((dimension) => dimension.key === rating.dimensionKey)!.id,
+    value: rating.value,
+    evidence: rating.evidence,
+    evidenceFlag: warnings.find((warning) => warning.dimensionKey === rating.dimensionKey)?.kind ?? null,
+  }));
+}
+
+function warningsFor(dimensions: { key: string; name: string }[], content: FeedbackContent) {
+  return checkEvidence(
+    content.ratings.map((rating) => ({ ...rating, dimensionName: dimensions.find((dimension) => dimension.key === rating.dimensionKey)?.name ?? rating.dimensionKey })),
+  );
+}
+
+/**
+ * Submits feedback. Idempotent: the same submitKey (one per form load) submitted
+ * twice, by a double click or a retry after a network error, is one submission.
+ */
+export async function submitFeedback(
+  viewer: Viewer,
+  roundId: string,
+  input: { version: number; submitKey: string; content: FeedbackContent },
+  now = new Date(),
+): Promise<{ feedbackId: string; repeated: boolean }> {
+  const attempt = () =>
+    prisma.$transaction(async (tx) => {
+      const round = await writableRound(tx, viewer, roundId);
+      if (round.scheduledAt && round.scheduledAt > now && round.status !== "completed") {
+        throw new FeedbackStateError("This round has not taken place yet; you can keep notes as a draft until it has.", 409);
+      }
+      const existing = await ownFeedback(tx, viewer, roundId);
+      if (existing?.status === "submitted") {
+        if (existing.submitKey === input.submitKey) return { feedbackId: existing.id, repeated: true };
+        throw new FeedbackStateError("This feedback is already submitted. To change it, amend it with a reason.", 409);
+      }
+      if (existing && existing.version !== input.version) throw new FeedbackConflictError(existing.version, existing.updatedAt);
+
+      const dimensions = round.loop.rubricVersion.dimensions;
+      const warnings = warningsFor(dimensions, input.content);
+      const fields = {
+        status: "submitted" as const,
+        submitKey: input.submitKey,
+        submittedAt: now,
+        recommendation: input.content.recommendation,
+        summary: input.content.summary,
+        flagKeys: input.content.flagKeys,
+        draft: Prisma.DbNull,
+        evidenceWarnings: warnings.length,
+      };
+      let feedbackId: string;
+      if (!existing) {
+        feedbackId = (
+          await tx.feedback.create({
+            data: { ...fields, roundId, interviewerId: viewer.id, rubricVersionId: round.loop.rubricVersionId },
+            select: { id: true },
+          })
+        ).id;
+      } else {
+        const updated = await tx.feedback.updateMany({
+          where: { id: existing.id, version: input.version, status: "draft" },
+          data: { ...fields, version: { increment: 1 } },
+        });
+        if (updated.count === 0) throw new FeedbackConflictError(existing.version, existing.updatedAt);
+        feedbackId = existing.id;
+      }
+      await tx.rating.createMany({ data: ratingRows(dimensions, input.content, warnings).map((row) => ({ ...row, feedbackId })) });
+      await tx.auditEvent.create({
+        data: { actorId: viewer.id, action: "feedback.submitted", entityType: "Feedback", entityId: feedbackId, data: { roundId, evidenceWarnings: warnings.length } },
+      });
+      return { feedbackId, repeated: false };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // A concurrent first submission won the insert: this one is the repeat (or a conflict).
+    if (isUniqueViolation(error)) return attempt();
+    throw error;
+  }
+}
+
+/** Changes submitted feedback, keeping who, when, what and why, and whether the panel was visible then. */
+export async function amendFeedback(viewer: Viewer, roundId: string, input: { reason: string; content: FeedbackContent }, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const round = await writableRound(tx, viewer, roundId);
+    const feedback = await tx.feedback.findUnique({
+      where: { roundId_interviewerId: { roundId, interviewerId: viewer.id } },
+      select: {
+        id: true,
+        status: true,
+        recommendation: true,
+        summary: true,
+        flagKeys: true,
+        ratings: { select: { id: true, value: true, evidence: true, dimension: { select: { key: true } } } },
+      },
+    });
+    if (!feedback || feedback.status !== "submitted") {
+      throw new FeedbackStateError("Only submitted feedback can be amended; this is still a draft.", 409);
+    }
+    const before = {
+      ratings: feedback.ratings.map((rating) => ({ dimensionKey: rating.dimension.key, value: rating.value, evidence: rating.evidence })),
+      flagKeys: feedback.flagKeys,
+      recommendation: feedback.recommendation,
+      summary: feedback.summary,
+    };
+    const changes = diffFeedback(before, input.content);
+    if (changes.length === 0) throw new FeedbackStateError("Nothing was changed, so there is nothing to amend.", 400);
+
+    const access = await panelAccess(viewer, round.loopId, tx);
+    const othersSubmitted = await tx.feedback.count({
+      where: { status: "submitted", interviewerId: { not: viewer.id }, round: { loopId: round.loopId } },
+    });
+    const afterPanelVisible = access === "unlocked" && othersSubmitted > 0;
+
+    const dimensions = round.loop.rubricVersion.dimensions;
+    const warnings = warningsFor(dimensions, input.content);
+    await tx.feedback.update({
+      where: { id: feedback.id },
+      data: {
+        recommendation: input.content.recommendation,
+        summary: input.content.summary,
+        flagKeys: input.content.flagKeys,
+        evidenceWarnings: warnings.length,
+        version: { increment: 1 },
+      },
+    });
+    await tx.rating.deleteMany({ where: { feedbackId: feedback.id } });
+    await tx.rating.createMany({ data: ratingRows(dimensions, input.content, warnings).map((row) => ({ ...row, feedbackId: feedback.id })) });
+    const amendment = await tx.feedbackAmendment.create({
+      data: { feedbackId: feedback.id, amendedById: viewer.id, reason: input.reason, changes: changes as unknown as Prisma.InputJsonValue, afterPanelVisible, amendedAt: now },
+      select: { id: true },
+    });
+    await tx.auditEvent.create({
+      data: { actorId: viewer.id, action: "feedback.amended", entityType: "Feedback", entityId: feedback.id, data: { amendmentId: amendment.id, afterPanelVisible, changed: changes.length } },
+    });
+    return { feedbackId: feedback.id, afterPanelVisible, changes };
+  });
+}
