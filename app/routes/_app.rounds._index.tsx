@@ -21,12 +21,11 @@ function RoundRow({ round, now, kind }: { round: MyRound; now: string; kind: "up
       <div>
         <p className="font-semibold">
           <Link to={`/rounds/${round.id}`} className="link">
-            {round.candidateName}
-          </Link>{" "}
-          <span className="font-normal text-slate-600">· {round.roleTitle}</span>
+            {round.candidateName}: {round.typeLabel}
+          </Link>
         </p>
         <p className="text-sm text-slate-700">
-          {round.typeLabel} · {formatDateTime(round.scheduledAt)} · {round.durationMinutes} min
+          {round.roleTitle} · {formatDateTime(round.scheduledAt)} · {round.durationMinutes} min
         </p>
       </div>
       <div className="text-right text-sm">
