@@ -50,12 +50,12 @@ export async function createUser(
 export async function createDefaultRubric(db: Db, createdById?: string) {
   const existing = await db.rubricVersion.findUnique({ where: { version: 1 }, select: { id: true } });
   if (existing) return existing;
+  // Built as a draft, then published: the database refuses changes to a published version.
   const rubric = await db.rubricVersion.create({
     data: {
       version: 1,
       name: "Engineer-to-PM core rubric",
-      status: "published",
-      publishedAt: new Date(),
+      status: "draft",
       createdById,
       notes: "Four core dimensions for engineers moving into product management.",
       dimensions: {
@@ -87,6 +87,7 @@ export async function createDefaultRubric(db: Db, createdById?: string) {
       position,
     })),
   });
+  await db.rubricVersion.update({ where: { id: rubric.id }, data: { status: "published", publishedAt: new Date() } });
   return { id: rubric.id };
 }
 

@@ -18,6 +18,8 @@ export function navigationFor(role: Role): NavItem[] {
     case "admin":
       return [
         { to: "/admin/users", label: "People" },
+        { to: "/admin/rubrics", label: "Rubrics" },
+        { to: "/admin/kits", label: "Kits" },
         { to: "/pipeline", label: "Pipeline" },
         { to: "/loops", label: "Loops" },
       ];
