@@ -1,5 +1,5 @@
-import { Link, useSearchParams } from "@remix-run/react";
-import { stageLabels } from "~/domain/stages";
+import { Form, Link, useSearchParams } from "@remix-run/react";
+import { stageLabels, stageOrder } from "~/domain/stages";
 import type { LoopStage } from "~/generated/prisma/enums";
 import { formatDate } from "~/utils/format";
 
@@ -15,6 +15,7 @@ export interface LoopRow {
   daysInLoop: number;
   debriefAt: string | null;
   feedback: { expected: number; submitted: number; overdue: number };
+  splits: number;
 }
 
 export function LoopTable({ loops, caption }: { loops: LoopRow[]; caption: string }) {
@@ -29,6 +30,7 @@ export function LoopTable({ loops, caption }: { loops: LoopRow[]; caption: strin
             <th scope="col">Days in stage</th>
             <th scope="col">Days in loop</th>
             <th scope="col">Feedback</th>
+            <th scope="col">Split dimensions</th>
             <th scope="col">Debrief</th>
             <th scope="col">Hiring manager</th>
           </tr>
@@ -37,7 +39,9 @@ export function LoopTable({ loops, caption }: { loops: LoopRow[]; caption: strin
           {loops.map((loop) => (
             <tr key={loop.id}>
               <td>
-                <span className="font-medium">{loop.candidateName}</span>
+                <Link to={`/loops/${loop.id}/debrief`} className="link">
+                  {loop.candidateName}
+                </Link>
                 <span className="block text-xs text-slate-600">
                   {loop.roleTitle} · {loop.targetLevel} · {loop.source === "internal" ? "Internal" : "External"}
                 </span>
@@ -53,6 +57,7 @@ export function LoopTable({ loops, caption }: { loops: LoopRow[]; caption: strin
                   </span>
                 ) : null}
               </td>
+              <td>{loop.splits ? <span className="font-semibold text-red-800">{loop.splits} split</span> : loop.feedback.submitted ? "None" : "—"}</td>
               <td>{formatDate(loop.debriefAt)}</td>
               <td>{loop.hiringManagerName}</td>
             </tr>
@@ -88,5 +93,69 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
         </Link>
       ) : null}
     </nav>
+  );
+}
+
+/** Filters and sort for loop lists, as a plain GET form so the URL is shareable and it works without JavaScript. */
+export function LoopFilters({ showClosedOption = true }: { showClosedOption?: boolean }) {
+  const [searchParams] = useSearchParams();
+  const value = (name: string) => searchParams.get(name) ?? "";
+  return (
+    <Form method="get" className="card mb-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter loops">
+      <div>
+        <label htmlFor="filter-stage" className="label">
+          Stage
+        </label>
+        <select id="filter-stage" name="stage" defaultValue={value("stage")} className="input mt-1 w-auto">
+          <option value="">Any active stage</option>
+          {stageOrder.map((stage) => (
+            <option key={stage} value={stage}>
+              {stageLabels[stage]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-source" className="label">
+          Internal / external
+        </label>
+        <select id="filter-source" name="source" defaultValue={value("source")} className="input mt-1 w-auto">
+          <option value="">Both</option>
+          <option value="internal">Internal</option>
+          <option value="external">External</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-track" className="label">
+          Track
+        </label>
+        <select id="filter-track" name="track" defaultValue={value("track")} className="input mt-1 w-auto">
+          <option value="">Any</option>
+          <option value="core_pm">Core PM</option>
+          <option value="technical_pm">Technical PM</option>
+          <option value="apm">APM</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-sort" className="label">
+          Sort by
+        </label>
+        <select id="filter-sort" name="sort" defaultValue={value("sort") || "stage_age"} className="input mt-1 w-auto">
+          <option value="stage_age">Longest in stage</option>
+          <option value="loop_age">Longest in loop</option>
+          <option value="newest">Newest loops</option>
+          <option value="candidate">Candidate name</option>
+        </select>
+      </div>
+      {showClosedOption ? (
+        <label className="flex items-center gap-2 pb-2">
+          <input type="checkbox" name="show" value="all" defaultChecked={value("show") === "all"} />
+          Include closed
+        </label>
+      ) : null}
+      <button type="submit" className="btn-secondary">
+        Apply
+      </button>
+    </Form>
   );
 }

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { LoopTable, Pagination } from "~/components/loop-table";
+import { LoopFilters, LoopTable, Pagination } from "~/components/loop-table";
+import { loopListQueryFrom } from "~/schemas/loop-list";
 import { pageFrom } from "~/schemas/paging";
 import { requireRole } from "~/server/auth/guards.server";
 import { listLoops } from "~/server/loops/loop-list.server";
@@ -11,7 +12,8 @@ export const meta: MetaFunction = () => [{ title: "Pipeline · Calibrate" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["recruiter", "admin"]);
-  return listLoops({ activeOnly: true, page: pageFrom(request) });
+  const query = loopListQueryFrom(request);
+  return listLoops({ ...query, activeOnly: query.show !== "all", page: pageFrom(request) });
 }
 
 export default function PipelinePage() {
@@ -19,7 +21,8 @@ export default function PipelinePage() {
   return (
     <div>
       <h1 className="mb-1 text-2xl font-bold">Pipeline</h1>
-      <p className="mb-4 text-sm text-slate-600">{total} active loops, longest in their current stage first.</p>
+      <p className="mb-4 text-sm text-slate-600">{total} loops match.</p>
+      <LoopFilters />
       {loops.length ? (
         <>
           <LoopTable loops={loops} caption="Active loops" />

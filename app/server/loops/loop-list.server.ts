@@ -1,26 +1,40 @@
 import { feedbackProgress } from "~/domain/feedback-timing";
+import { countSplits, spreadOf } from "~/domain/panel-spread";
 import { daysBetween } from "~/domain/stages";
 import type { Prisma } from "~/generated/prisma/client";
+import type { LoopListQuery } from "~/schemas/loop-list";
 import { prisma } from "../db.server";
 
 export const PAGE_SIZE = 50;
 
-export interface LoopListFilter {
+export interface LoopListFilter extends Partial<LoopListQuery> {
   hiringManagerId?: string;
   activeOnly?: boolean;
   page: number;
 }
 
-/** Loop rows for list pages: one query for the page, one for the count. */
+const orderings: Record<LoopListQuery["sort"], Prisma.LoopOrderByWithRelationInput[]> = {
+  stage_age: [{ stageChangedAt: "asc" }, { id: "asc" }],
+  loop_age: [{ startedAt: "asc" }, { id: "asc" }],
+  candidate: [{ candidate: { name: "asc" } }, { id: "asc" }],
+  newest: [{ startedAt: "desc" }, { id: "asc" }],
+};
+
+/**
+ * Loop rows for list pages: the page of loops (1 query), the total (1), and
+ * the submitted ratings of just those loops for their split counts (1).
+ */
 export async function listLoops(filter: LoopListFilter, now = new Date()) {
   const where: Prisma.LoopWhereInput = {
     ...(filter.hiringManagerId ? { hiringManagerId: filter.hiringManagerId } : {}),
-    ...(filter.activeOnly ? { stage: { not: "closed" } } : {}),
+    ...(filter.stage ? { stage: filter.stage } : filter.activeOnly ? { stage: { not: "closed" } } : {}),
+    ...(filter.source ? { candidate: { source: filter.source } } : {}),
+    ...(filter.track ? { track: filter.track } : {}),
   };
   const [loops, total] = await Promise.all([
     prisma.loop.findMany({
       where,
-      orderBy: [{ stageChangedAt: "asc" }, { id: "asc" }],
+      orderBy: orderings[filter.sort ?? "stage_age"],
       skip: (filter.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
@@ -48,6 +62,20 @@ export async function listLoops(filter: LoopListFilter, now = new Date()) {
     }),
     prisma.loop.count({ where }),
   ]);
+  const ratings = await prisma.rating.findMany({
+    where: { feedback: { status: "submitted", round: { loopId: { in: loops.map((loop) => loop.id) }, status: { not: "cancelled" } } } },
+    select: { value: true, dimensionId: true, feedback: { select: { round: { select: { loopId: true } } } } },
+  });
+  const byLoop = new Map<string, Map<string, (number | null)[]>>();
+  for (const rating of ratings) {
+    const loopId = rating.feedback.round.loopId;
+    const dimensions = byLoop.get(loopId) ?? new Map<string, (number | null)[]>();
+    dimensions.set(rating.dimensionId, [...(dimensions.get(rating.dimensionId) ?? []), rating.value]);
+    byLoop.set(loopId, dimensions);
+  }
+  const splitsOf = (loopId: string) =>
+    countSplits([...(byLoop.get(loopId) ?? new Map<string, (number | null)[]>()).entries()].map(([key, values]) => spreadOf({ key, name: key }, values)));
+
   return {
     total,
     page: filter.page,
@@ -65,6 +93,7 @@ export async function listLoops(filter: LoopListFilter, now = new Date()) {
       daysInLoop: daysBetween(loop.startedAt, now),
       debriefAt: loop.debriefAt?.toISOString() ?? null,
       feedback: feedbackProgress(loop.rounds, now),
+      splits: splitsOf(loop.id),
     })),
   };
 }

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { stageOrder } from "~/domain/stages";
+
+/** The list pages' query string. Unknown or malformed values fall back to defaults rather than erroring. */
+export const loopListQuerySchema = z.object({
+  stage: z.enum(stageOrder as [string, ...string[]]).optional().catch(undefined),
+  source: z.enum(["internal", "external"]).optional().catch(undefined),
+  track: z.enum(["core_pm", "technical_pm", "apm"]).optional().catch(undefined),
+  sort: z.enum(["stage_age", "loop_age", "candidate", "newest"]).default("stage_age").catch("stage_age"),
+  show: z.enum(["active", "all"]).default("active").catch("active"),
+});
+
+export type LoopListQuery = {
+  stage?: (typeof stageOrder)[number];
+  source?: "internal" | "external";
+  track?: "core_pm" | "technical_pm" | "apm";
+  sort: "stage_age" | "loop_age" | "candidate" | "newest";
+  show: "active" | "all";
+};
+
+export function loopListQueryFrom(request: Request): LoopListQuery {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  return loopListQuerySchema.parse(params) as LoopListQuery;
+}

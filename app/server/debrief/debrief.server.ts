@@ -1,0 +1,151 @@
+import { data } from "@remix-run/node";
+import { roundTypeLabels } from "~/domain/default-rubric";
+import { roundFeedbackState } from "~/domain/feedback-timing";
+import { countSplits, debriefAgenda, spreadOf } from "~/domain/panel-spread";
+import { daysBetween } from "~/domain/stages";
+import type { SessionUser } from "../auth/session.server";
+import { prisma } from "../db.server";
+import { getPanelFeedback, type PanelFeedbackEntry } from "../feedback/panel-feedback.server";
+
+type Viewer = Pick<SessionUser, "id" | "role">;
+
+export function canRecordDecision(viewer: Viewer, loop: { hiringManagerId: string }) {
+  return viewer.role === "admin" || (viewer.role === "hiring_manager" && viewer.id === loop.hiringManagerId);
+}
+
+/**
+ * Everything the debrief page shows, in a fixed number of queries whatever
+ * the panel size: the loop with its rounds and decisions (1), the panel's
+ * feedback through the blind rule (2 + one audit insert).
+ */
+export async function getDebrief(viewer: Viewer, loopId: string, now = new Date()) {
+  const loop = await prisma.loop.findUnique({
+    where: { id: loopId },
+    select: {
+      id: true,
+      roleTitle: true,
+      track: true,
+      targetLevel: true,
+      stage: true,
+      stageChangedAt: true,
+      startedAt: true,
+      debriefAt: true,
+      hiringManagerId: true,
+      hiringManager: { select: { name: true } },
+      candidate: { select: { name: true, currentRole: true, currentLevel: true, source: true } },
+      rubricVersion: {
+        select: {
+          version: true,
+          dimensions: { orderBy: { position: "asc" }, select: { key: true, name: true, lowLabel: true, highLabel: true } },
+          flags: { select: { key: true, label: true, polarity: true } },
+        },
+      },
+      rounds: {
+        where: { status: { not: "cancelled" } },
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          type: true,
+          position: true,
+          status: true,
+          scheduledAt: true,
+          durationMinutes: true,
+          feedbackDueAt: true,
+          focusDimensionKeys: true,
+          interviewerId: true,
+          interviewer: { select: { name: true } },
+        },
+      },
+      decisions: {
+        orderBy: { decidedAt: "desc" },
+        select: { id: true, outcome: true, level: true, rationale: true, dimensionKeys: true, dissent: true, decidedAt: true, supersededAt: true, decidedBy: { select: { name: true } } },
+      },
+    },
+  });
+  if (!loop) throw data({ message: "There is no such loop." }, { status: 404 });
+
+  const panel = await getPanelFeedback(viewer, loopId);
+  if (panel.access === "none") throw data({ message: "There is no such loop." }, { status: 404 });
+  if (panel.access === "locked") {
+    throw data({ message: "The debrief opens for you once your own feedback for this candidate is submitted." }, { status: 403 });
+  }
+
+  const dimensions = loop.rubricVersion.dimensions;
+  const byRound = new Map<string, PanelFeedbackEntry>();
+  for (const entry of panel.entries) if (entry.content) byRound.set(`${entry.roundId}:${entry.interviewerId}`, entry);
+
+  const rows = loop.rounds.map((round) => {
+    const entry = round.interviewerId ? byRound.get(`${round.id}:${round.interviewerId}`) : undefined;
+    const state = roundFeedbackState({ ...round, feedbackStatus: entry ? "submitted" : null }, now);
+    const dueAt = round.feedbackDueAt;
+    const submittedAt = entry ? new Date(entry.submittedAt) : null;
+    const amendments = entry?.content?.amendments ?? [];
+    return {
+      roundId: round.id,
+      type: round.type,
+      typeLabel: roundTypeLabels[round.type],
+      interviewerName: round.interviewer?.name ?? "Unassigned",
+      scheduledAt: round.scheduledAt?.toISOString() ?? null,
+      focusDimensionKeys: round.focusDimensionKeys,
+      state,
+      submittedAt: entry?.submittedAt ?? null,
+      lateByMs: submittedAt && dueAt && submittedAt > dueAt ? submittedAt.getTime() - dueAt.getTime() : null,
+      overdueByMs: state === "overdue" && dueAt ? now.getTime() - dueAt.getTime() : null,
+      afterDebrief: Boolean(submittedAt && loop.debriefAt && submittedAt > loop.debriefAt),
+      amended: amendments.length > 0,
+      amendedAfterPanel: amendments.some((amendment) => amendment.afterPanelVisible),
+      amendments,
+      recommendation: entry?.content?.recommendation ?? null,
+      summary: entry?.content?.summary ?? null,
+      flagKeys: entry?.content?.flagKeys ?? [],
+      cells: dimensions.map((dimension) => {
+        const rating = entry?.content?.ratings.find((item) => item.dimensionKey === dimension.key);
+        return {
+          dimensionKey: dimension.key,
+          submitted: Boolean(entry),
+          value: rating?.value ?? null,
+          evidence: rating?.evidence ?? "",
+          evidenceFlag: rating?.evidenceFlag ?? null,
+          amended: amendments.some((amendment) =>
+            (amendment.changes as { field: string; dimensionKey?: string }[]).some((change) => change.dimensionKey === dimension.key),
+          ),
+        };
+      }),
+    };
+  });
+
+  const submittedRows = rows.filter((row) => row.submittedAt);
+  const spreads = dimensions.map((dimension, index) => spreadOf(dimension, submittedRows.map((row) => row.cells[index]!.value)));
+  const current = loop.decisions.find((decision) => decision.supersededAt === null) ?? null;
+
+  return {
+    loop: {
+      id: loop.id,
+      roleTitle: loop.roleTitle,
+      track: loop.track,
+      targetLevel: loop.targetLevel,
+      stage: loop.stage,
+      daysInLoop: daysBetween(loop.startedAt, now),
+      daysInStage: daysBetween(loop.stageChangedAt, now),
+      debriefAt: loop.debriefAt?.toISOString() ?? null,
+      hiringManagerName: loop.hiringManager.name,
+      rubricVersion: loop.rubricVersion.version,
+      candidate: loop.candidate,
+    },
+    dimensions,
+    flagLabels: Object.fromEntries(loop.rubricVersion.flags.map((flag) => [flag.key, flag.label])),
+    rows,
+    spreads,
+    agenda: debriefAgenda(spreads),
+    splitCount: countSplits(spreads),
+    submittedCount: submittedRows.length,
+    expectedCount: rows.filter((row) => row.state !== "upcoming").length,
+    decision: current ? { ...current, decidedAt: current.decidedAt.toISOString(), supersededAt: null } : null,
+    decisionHistory: loop.decisions
+      .filter((decision) => decision.supersededAt !== null)
+      .map((decision) => ({ ...decision, decidedAt: decision.decidedAt.toISOString(), supersededAt: decision.supersededAt!.toISOString() })),
+    canDecide: canRecordDecision(viewer, loop),
+  };
+}
+
+export type Debrief = Awaited<ReturnType<typeof getDebrief>>;
