@@ -109,6 +109,13 @@ export default function RoundPage() {
         <h2 id="panel-heading" className="text-lg font-semibold">
           The panel's feedback
         </h2>
+        {panel.access === "unlocked" ? (
+          <p className="text-sm">
+            <Link to={`/loops/${loop.id}/debrief`} className="link">
+              Open the debrief for {loop.candidate.name}
+            </Link>
+          </p>
+        ) : null}
         {panel.access === "locked" ? (
           <p className="rounded-md border border-slate-300 bg-white p-3 text-sm text-slate-800">
             You will see the panel's ratings and evidence once your own feedback for this candidate is submitted, so that your judgement stays your own.

@@ -18,18 +18,30 @@ export interface DatabaseConfig {
 export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
+  /** How many queries Prisma has sent: lets tests and benchmarks prove a loader's query count is fixed. */
+  queryCount(): number;
   /** Runs raw SQL with a connection of its own (migrations, fixtures, health). */
   withSql<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
+function countingClient(adapter: PrismaPg | PrismaPGlite) {
+  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  let count = 0;
+  prisma.$on("query", () => {
+    count += 1;
+  });
+  return { prisma, queryCount: () => count };
+}
+
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.databaseUrl) {
     const connectionString = config.databaseUrl;
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+    const { prisma, queryCount } = countingClient(new PrismaPg({ connectionString }));
     return {
       kind: "postgres",
       prisma,
+      queryCount,
       async withSql(work) {
         const client = new pg.Client({ connectionString });
         await client.connect();
@@ -50,10 +62,11 @@ export function openDatabase(config: DatabaseConfig): Database {
   const dataDir = config.pgliteDataDir;
   if (!dataDir.startsWith("memory://")) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const pglite = new PGlite(dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const { prisma, queryCount } = countingClient(new PrismaPGlite(pglite));
   return {
     kind: "pglite",
     prisma,
+    queryCount,
     withSql: (work) => work(pgliteExecutor(pglite)),
     async close() {
       await prisma.$disconnect();

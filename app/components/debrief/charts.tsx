@@ -3,7 +3,11 @@ import type { StripPoint } from "~/domain/debrief-series";
 
 const RATING_COLORS: Record<number, string> = { 1: "#b91c1c", 2: "#c2410c", 3: "#15803d", 4: "#166534" };
 
-/** A chart with its text alternative: a caption and the same data as a table for screen readers. */
+/**
+ * A chart with its text alternative: a caption and the same data as a table
+ * for screen readers. The drawing itself is hidden from assistive technology
+ * and has no keyboard stops (accessibilityLayer off), so nothing is announced twice.
+ */
 function ChartFigure({ id, title, description, children, table }: { id: string; title: string; description: string; children: React.ReactNode; table: React.ReactNode }) {
   return (
     <figure aria-labelledby={`${id}-title`} className="card break-inside-avoid">
@@ -44,7 +48,7 @@ export function SpreadStripChart({ points, dimensions }: { points: StripPoint[];
       }
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
-        <ScatterChart margin={{ top: 10, right: 20, bottom: 20, left: 10 }}>
+        <ScatterChart accessibilityLayer={false} margin={{ top: 10, right: 20, bottom: 20, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" dataKey="value" domain={[0.5, 4.5]} ticks={[1, 2, 3, 4]} name="Rating" />
           <YAxis
@@ -94,7 +98,7 @@ export function RecommendationChart({ bars }: { bars: { recommendation: string; 
       }
     >
       <ResponsiveContainer width="100%" height={200} initialDimension={{ width: 320, height: 200 }}>
-        <BarChart data={bars} margin={{ top: 10, right: 10, bottom: 10, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={bars} margin={{ top: 10, right: 10, bottom: 10, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="recommendation" />
           <YAxis allowDecimals={false} width={30} />
@@ -134,7 +138,7 @@ export function BiasBalanceChart({ balance }: { balance: { bars: { interviewer: 
       }
     >
       <ResponsiveContainer width="100%" height={60 + balance.bars.length * 32} initialDimension={{ width: 320, height: 60 + balance.bars.length * 32 }}>
-        <BarChart data={balance.bars} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+        <BarChart accessibilityLayer={false} data={balance.bars} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[-1.5, 1.5]} ticks={[-1.5, 0, 1.5]} tickFormatter={(value: number) => (value < 0 ? "Engineering" : value > 0 ? "Product" : "")} />
           <YAxis type="category" dataKey="interviewer" width={120} />
