@@ -6,6 +6,7 @@ import * as loopsRoute from "~/routes/_app.loops._index";
 import { database } from "~/server/db.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
 import { parseCsv } from "~/utils/csv";
+import { parseRatingsCsv, reliabilityReport } from "~/domain/reliability-report";
 import { createRound, createUser } from "../../prisma/factories";
 import { completeForm, panelScenario } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
@@ -74,6 +75,15 @@ describe("debrief", () => {
     expect(carolOwnership[6]).toBe("4");
     expect(carolOwnership[7]).toBe("'- =cmd| owned the call");
     expect(rows.find((row) => row[4] === "Bob Panelist" && row[5] === "tradeoff_ranking")![6]).toBe("");
+  });
+
+  it("the export feeds the calibration report unchanged", async () => {
+    const { users, loop } = await splitPanel();
+    const outcome = await run(csvRoute.loader, request(`/loops/${loop.id}/ratings.csv`, { cookie: await cookieFor(users.hm.id) }), { loopId: loop.id });
+    const report = reliabilityReport(parseRatingsCsv(outcome.data as string));
+    const ownership = report.dimensions.find((entry) => entry.dimension === "ownership")!;
+    expect(ownership).toMatchObject({ units: 1, raters: 2, ratings: 2 });
+    expect(Object.keys(ownership.raterEffects).sort()).toEqual(["Bob Panelist", "Carol Panelist"]);
   });
 
   it("makes the same number of queries whatever the panel size", async () => {
