@@ -10,9 +10,9 @@ export function navigationFor(role: Role): NavItem[] {
   const rounds = { to: "/rounds", label: "My rounds" };
   switch (role) {
     case "interviewer":
-      return [rounds];
+      return [rounds, { to: "/calibration", label: "My calibration" }];
     case "hiring_manager":
-      return [{ to: "/loops", label: "My loops" }, rounds];
+      return [{ to: "/loops", label: "My loops" }, { to: "/calibration", label: "Calibration" }, rounds];
     case "recruiter":
       return [{ to: "/pipeline", label: "Pipeline" }, rounds];
     case "admin":
@@ -22,6 +22,7 @@ export function navigationFor(role: Role): NavItem[] {
         { to: "/admin/kits", label: "Kits" },
         { to: "/pipeline", label: "Pipeline" },
         { to: "/loops", label: "Loops" },
+        { to: "/calibration", label: "Calibration" },
       ];
   }
 }

@@ -114,7 +114,14 @@ export default function DebriefPage() {
             <h2 id="spread-heading" className="text-lg font-semibold">
               Spread per dimension
             </h2>
-            <SpreadTable spreads={debrief.spreads} />
+            <SpreadTable spreads={debrief.spreads} adjustedMeans={debrief.adjustedMeans} />
+            <p className="text-sm text-slate-700">
+              {debrief.adjustedMeans
+                ? "Severity-adjusted: each rating minus its interviewer's rater effect on that dimension (how much more leniently or harshly they rate than panels do), so a harsh interviewer's 2 reads closer to what it means. "
+                : ""}
+              Panel agreement on this candidate's profile (Krippendorff's alpha, ordinal, dimensions as units):{" "}
+              <span className="font-semibold" data-testid="loop-alpha">{debrief.loopAlpha === null ? "not defined yet" : debrief.loopAlpha.toFixed(2)}</span>.
+            </p>
           </section>
           <section aria-labelledby="charts-heading" className="space-y-3">
             <h2 id="charts-heading" className="text-lg font-semibold">

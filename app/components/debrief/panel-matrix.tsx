@@ -68,11 +68,27 @@ export function PanelMatrix({ debrief }: { debrief: Debrief }) {
                         <button
                           type="button"
                           aria-pressed={isSelected}
-                          aria-label={`${row.interviewerName}, ${name}: ${ratingLabel(cell.value)}${cell.amended ? ", amended" : ""}. Show evidence`}
+                          aria-label={`${row.interviewerName}, ${name}: ${ratingLabel(cell.value)}${cell.adjusted !== null ? `, severity-adjusted ${cell.adjusted.toFixed(1)}` : ""}${cell.amended ? ", amended" : ""}. Show evidence`}
+                          aria-describedby={cell.raterEffect ? `effect-${row.roundId}-${cell.dimensionKey}` : undefined}
                           onClick={() => setSelected(isSelected ? null : { roundId: row.roundId, dimensionKey: cell.dimensionKey })}
-                          className={`rounded p-0.5 text-left ${isSelected ? "ring-2 ring-indigo-700" : ""}`}
+                          className={`group relative rounded p-0.5 text-left ${isSelected ? "ring-2 ring-indigo-700" : ""}`}
                         >
                           <RatingBadge value={cell.value} />
+                          {cell.adjusted !== null && cell.raterEffect ? (
+                            <>
+                              <span className="block text-xs text-slate-700" data-testid="adjusted">
+                                adj. {cell.adjusted.toFixed(1)}
+                              </span>
+                              <span
+                                role="tooltip"
+                                id={`effect-${row.roundId}-${cell.dimensionKey}`}
+                                className="invisible absolute left-0 top-full z-20 mt-1 w-56 rounded bg-slate-900 p-2 text-xs text-white group-hover:visible group-focus:visible"
+                              >
+                                {row.interviewerName} rates {cell.raterEffect.shrunk >= 0 ? "+" : ""}
+                                {cell.raterEffect.shrunk.toFixed(2)} against panels on this dimension ({cell.raterEffect.ratings} ratings); adjusted = rating − effect.
+                              </span>
+                            </>
+                          ) : null}
                           {cell.amended ? <span className="ml-1 text-xs font-semibold text-amber-800">amended</span> : null}
                           {cell.evidenceFlag ? <span className="block text-xs text-amber-800">thin evidence</span> : null}
                         </button>

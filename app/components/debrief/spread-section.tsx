@@ -11,7 +11,7 @@ export function SplitMarker({ spread }: { spread: DimensionSpread }) {
   );
 }
 
-export function SpreadTable({ spreads }: { spreads: DimensionSpread[] }) {
+export function SpreadTable({ spreads, adjustedMeans }: { spreads: DimensionSpread[]; adjustedMeans: Record<string, number | null> | null }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="table">
@@ -22,6 +22,7 @@ export function SpreadTable({ spreads }: { spreads: DimensionSpread[] }) {
             <th scope="col">Ratings</th>
             <th scope="col">Median</th>
             <th scope="col">Mean</th>
+            {adjustedMeans ? <th scope="col">Severity-adjusted mean</th> : null}
             <th scope="col">Range</th>
             <th scope="col">SD</th>
             <th scope="col">Panel</th>
@@ -36,6 +37,7 @@ export function SpreadTable({ spreads }: { spreads: DimensionSpread[] }) {
               <td>{spread.count}</td>
               <td>{fmt(spread.median)}</td>
               <td>{fmt(spread.mean, 2)}</td>
+              {adjustedMeans ? <td>{fmt(adjustedMeans[spread.key] ?? null, 2)}</td> : null}
               <td>{spread.min === null ? "—" : `${spread.min}–${spread.max}`}</td>
               <td>{fmt(spread.sd, 2)}</td>
               <td>

@@ -1,10 +1,12 @@
 import { data } from "@remix-run/node";
 import { roundTypeLabels } from "~/domain/default-rubric";
 import { roundFeedbackState } from "~/domain/feedback-timing";
-import { countSplits, debriefAgenda, spreadOf } from "~/domain/panel-spread";
+import { countSplits, debriefAgenda, mean, spreadOf } from "~/domain/panel-spread";
+import { krippendorffAlpha } from "~/domain/reliability";
 import { daysBetween } from "~/domain/stages";
 import type { SessionUser } from "../auth/session.server";
 import { prisma } from "../db.server";
+import { getCalibration } from "../calibration/calibration.server";
 import { getPanelFeedback, type PanelFeedbackEntry } from "../feedback/panel-feedback.server";
 
 type Viewer = Pick<SessionUser, "id" | "role">;
@@ -74,6 +76,12 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
   const byRound = new Map<string, PanelFeedbackEntry>();
   for (const entry of panel.entries) if (entry.content) byRound.set(`${entry.roundId}:${entry.interviewerId}`, entry);
 
+  // Severity adjustment: each rater's (shrunk) effect on each dimension, from all submitted feedback.
+  // Interviewers see only their own calibration, so panelists reading the debrief get raw ratings only.
+  const effects = viewer.role === "interviewer" ? null : (await getCalibration({})).summary.effectsByDimension;
+  const effectOf = (dimensionKey: string, interviewerId: string | null) =>
+    (interviewerId ? effects?.[dimensionKey]?.[interviewerId] : undefined) ?? null;
+
   const rows = loop.rounds.map((round) => {
     const entry = round.interviewerId ? byRound.get(`${round.id}:${round.interviewerId}`) : undefined;
     const state = roundFeedbackState({ ...round, feedbackStatus: entry ? "submitted" : null }, now);
@@ -100,10 +108,13 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
       flagKeys: entry?.content?.flagKeys ?? [],
       cells: dimensions.map((dimension) => {
         const rating = entry?.content?.ratings.find((item) => item.dimensionKey === dimension.key);
+        const effect = rating?.value != null ? effectOf(dimension.key, round.interviewerId) : null;
         return {
           dimensionKey: dimension.key,
           submitted: Boolean(entry),
           value: rating?.value ?? null,
+          raterEffect: effect ? { shrunk: effect.shrunk, ratings: effect.ratings } : null,
+          adjusted: effect && rating?.value != null ? rating.value - effect.shrunk : null,
           evidence: rating?.evidence ?? "",
           evidenceFlag: rating?.evidenceFlag ?? null,
           amended: amendments.some((amendment) =>
@@ -116,6 +127,17 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
 
   const submittedRows = rows.filter((row) => row.submittedAt);
   const spreads = dimensions.map((dimension, index) => spreadOf(dimension, submittedRows.map((row) => row.cells[index]!.value)));
+  const adjustedMeans = Object.fromEntries(
+    dimensions.map((dimension, index) => [
+      dimension.key,
+      mean(submittedRows.map((row) => row.cells[index]!.adjusted).filter((value): value is number => value !== null)),
+    ]),
+  );
+  // The panel's agreement on this loop: the dimensions are the units, the interviewers the raters.
+  const loopAlpha = krippendorffAlpha(
+    submittedRows.flatMap((row) => row.cells.filter((cell) => cell.value !== null).map((cell) => ({ unit: cell.dimensionKey, rater: row.roundId, value: cell.value! }))),
+    "ordinal",
+  ).value;
   const current = loop.decisions.find((decision) => decision.supersededAt === null) ?? null;
 
   return {
@@ -138,6 +160,8 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
     spreads,
     agenda: debriefAgenda(spreads),
     splitCount: countSplits(spreads),
+    adjustedMeans: effects ? adjustedMeans : null,
+    loopAlpha,
     submittedCount: submittedRows.length,
     expectedCount: rows.filter((row) => row.state !== "upcoming").length,
     decision: current ? { ...current, decidedAt: current.decidedAt.toISOString(), supersededAt: null } : null,

@@ -1,0 +1,145 @@
+import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+const LINE_COLORS = ["#4338ca", "#b45309", "#0f766e", "#be123c", "#6d28d9", "#15803d"];
+
+/** A chart drawn for sighted readers, with its caption and the same data as a table for screen readers. */
+function Figure({ id, title, description, children, table }: { id: string; title: string; description: string; children: React.ReactNode; table: React.ReactNode }) {
+  return (
+    <figure aria-labelledby={`${id}-title`} className="card">
+      <figcaption>
+        <h3 id={`${id}-title`} className="font-semibold">
+          {title}
+        </h3>
+        <p className="text-sm text-slate-700">{description}</p>
+      </figcaption>
+      <div aria-hidden="true" className="mt-2">
+        {children}
+      </div>
+      <div className="sr-only">{table}</div>
+    </figure>
+  );
+}
+
+export function RaterEffectChart({ bars }: { bars: { name: string; effect: number; error: number }[] }) {
+  const height = 60 + bars.length * 30;
+  return (
+    <Figure
+      id="effects"
+      title="How each interviewer rates against the panel"
+      description="Rater effect in rating points (shrunk toward zero when based on few ratings), with ±1 standard error. Right of zero: lenient; left: harsh."
+      table={
+        <table>
+          <caption>Rater effects</caption>
+          <tbody>
+            {bars.map((bar) => (
+              <tr key={bar.name}>
+                <th scope="row">{bar.name}</th>
+                <td>
+                  {bar.effect.toFixed(2)} ± {bar.error.toFixed(2)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
+        <BarChart accessibilityLayer={false} data={bars} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" domain={[-1, 1]} allowDataOverflow />
+          <YAxis type="category" dataKey="name" width={130} />
+          <ReferenceLine x={0} stroke="#334155" />
+          <Bar dataKey="effect" fill="#4338ca" isAnimationActive={false}>
+            <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="#0f172a" direction="x" />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </Figure>
+  );
+}
+
+export function AlphaOverTimeChart({ series, dimensions }: { series: Record<string, string | number | null>[]; dimensions: { key: string; name: string }[] }) {
+  return (
+    <Figure
+      id="alpha-time"
+      title="Agreement per dimension over time (Krippendorff's alpha, ordinal)"
+      description="1 is perfect agreement, 0 is chance. Below about 0.67 a dimension is not measured consistently. Gaps are months without enough paired ratings."
+      table={
+        <table>
+          <caption>Alpha by month</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              {dimensions.map((dimension) => (
+                <th key={dimension.key} scope="col">
+                  {dimension.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((point) => (
+              <tr key={String(point.month)}>
+                <th scope="row">{point.month}</th>
+                {dimensions.map((dimension) => (
+                  <td key={dimension.key}>{point[dimension.key] === null || point[dimension.key] === undefined ? "n/a" : Number(point[dimension.key]).toFixed(2)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 640, height: 260 }}>
+        <LineChart accessibilityLayer={false} data={series} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="month" />
+          <YAxis domain={[-0.2, 1]} width={40} />
+          <ReferenceLine y={0.667} stroke="#64748b" strokeDasharray="4 4" />
+          <Tooltip />
+          <Legend />
+          {dimensions.map((dimension, index) => (
+            <Line key={dimension.key} type="monotone" dataKey={dimension.key} name={dimension.name} stroke={LINE_COLORS[index % LINE_COLORS.length]} connectNulls={false} isAnimationActive={false} dot />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </Figure>
+  );
+}
+
+export function AlphaByRoundTypeChart({ bars }: { bars: { label: string; alpha: number | null }[] }) {
+  const defined = bars.filter((bar) => bar.alpha !== null);
+  return (
+    <Figure
+      id="alpha-type"
+      title="Agreement by round type"
+      description={
+        defined.length
+          ? "Alpha among ratings given in rounds of the same type."
+          : "Undefined here: no loop has two rounds of the same type, so ratings from one round type never pair up."
+      }
+      table={
+        <table>
+          <caption>Alpha by round type</caption>
+          <tbody>
+            {bars.map((bar) => (
+              <tr key={bar.label}>
+                <th scope="row">{bar.label}</th>
+                <td>{bar.alpha === null ? "n/a" : bar.alpha.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 400, height: 220 }}>
+        <BarChart accessibilityLayer={false} data={defined} margin={{ top: 10, right: 10, bottom: 10, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" />
+          <YAxis domain={[-0.2, 1]} width={40} />
+          <Bar dataKey="alpha" fill="#0f766e" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </Figure>
+  );
+}

@@ -1,0 +1,166 @@
+import { median } from "./panel-spread";
+import { krippendorffAlpha, raterEffects, type Observation } from "./reliability";
+
+/**
+ * The calibration views, computed from flat rating rows. Pure: the server
+ * loads the rows (one query) and caches the result.
+ */
+export interface CalibrationRow {
+  feedbackId: string;
+  loopId: string;
+  interviewerId: string;
+  interviewerName: string;
+  roundType: string;
+  dimensionKey: string;
+  value: number | null;
+  evidenceFlag: string | null;
+  recommendation: string | null;
+  submittedAt: Date;
+  roundEndedAt: Date | null;
+  feedbackDueAt: Date | null;
+  /** The loop's current decision, if any. */
+  decision: string | null;
+}
+
+const lean = (recommendation: string | null) =>
+  recommendation === "yes" || recommendation === "strong_yes" ? "yes" : recommendation === "no" || recommendation === "strong_no" ? "no" : null;
+
+export interface InterviewerCalibration {
+  interviewerId: string;
+  name: string;
+  scorecards: number;
+  ratings: number;
+  meanByDimension: Record<string, number | null>;
+  effect: number | null;
+  effectShrunk: number | null;
+  effectStandardError: number | null;
+  recommendationShares: Record<string, number>;
+  agreementWithPanel: number | null;
+  agreementWithDecision: number | null;
+  noSignalShare: number | null;
+  medianTurnaroundHours: number | null;
+  lateShare: number | null;
+  flaggedShare: number | null;
+}
+
+export interface DimensionReliability {
+  dimensionKey: string;
+  alphaOrdinal: number | null;
+  byMonth: { month: string; alpha: number | null; ratings: number }[];
+  byRoundType: { roundType: string; alpha: number | null; ratings: number }[];
+}
+
+export interface CalibrationSummary {
+  ratings: number;
+  scorecards: number;
+  orgMeanByDimension: Record<string, number | null>;
+  interviewers: InterviewerCalibration[];
+  dimensions: DimensionReliability[];
+  /** Per dimension, per interviewer: the shrunk rater effect used to adjust debrief ratings. */
+  effectsByDimension: Record<string, Record<string, { effect: number; shrunk: number; ratings: number }>>;
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+function observationsOf(rows: CalibrationRow[]): Observation[] {
+  return rows.filter((row) => row.value !== null).map((row) => ({ unit: row.loopId, rater: row.interviewerId, value: row.value! }));
+}
+
+export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: string[]): CalibrationSummary {
+  const rated = rows.filter((row) => row.value !== null);
+  const meanOf = (items: CalibrationRow[]) => {
+    const values = items.filter((row) => row.value !== null).map((row) => row.value!);
+    return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
+  };
+  const orgMeanByDimension = Object.fromEntries(dimensionKeys.map((key) => [key, meanOf(rows.filter((row) => row.dimensionKey === key))]));
+
+  // Pooled rater effects: the unit is a loop's dimension, so candidates and dimensions are both controlled for.
+  const pooled = raterEffects(rated.map((row) => ({ unit: `${row.loopId}:${row.dimensionKey}`, rater: row.interviewerId, value: row.value! })));
+  const pooledBy = new Map(pooled.effects.map((effect) => [effect.rater, effect]));
+
+  const effectsByDimension: CalibrationSummary["effectsByDimension"] = {};
+  for (const key of dimensionKeys) {
+    const fit = raterEffects(observationsOf(rows.filter((row) => row.dimensionKey === key)));
+    effectsByDimension[key] = Object.fromEntries(fit.effects.map((effect) => [effect.rater, { effect: effect.effect, shrunk: effect.shrunk, ratings: effect.ratings }]));
+  }
+
+  // One entry per scorecard for the recommendation-level measures.
+  const scorecards = new Map<string, CalibrationRow>();
+  for (const row of rows) if (!scorecards.has(row.feedbackId)) scorecards.set(row.feedbackId, row);
+  const byLoop = new Map<string, CalibrationRow[]>();
+  for (const card of scorecards.values()) byLoop.set(card.loopId, [...(byLoop.get(card.loopId) ?? []), card]);
+
+  const interviewerIds = [...new Set(rows.map((row) => row.interviewerId))];
+  const interviewers = interviewerIds.map((interviewerId): InterviewerCalibration => {
+    const own = rows.filter((row) => row.interviewerId === interviewerId);
+    const cards = [...scorecards.values()].filter((card) => card.interviewerId === interviewerId);
+    let panelComparable = 0;
+    let panelAgree = 0;
+    let decisionComparable = 0;
+    let decisionAgree = 0;
+    for (const card of cards) {
+      const mine = lean(card.recommendation);
+      if (!mine) continue;
+      const others = (byLoop.get(card.loopId) ?? []).filter((other) => other.feedbackId !== card.feedbackId).map((other) => lean(other.recommendation));
+      const yes = others.filter((value) => value === "yes").length;
+      const no = others.filter((value) => value === "no").length;
+      if (yes !== no) {
+        panelComparable += 1;
+        if ((yes > no ? "yes" : "no") === mine) panelAgree += 1;
+      }
+      if (card.decision === "hire" || card.decision === "no_hire") {
+        decisionComparable += 1;
+        if ((card.decision === "hire" ? "yes" : "no") === mine) decisionAgree += 1;
+      }
+    }
+    const turnarounds = cards.filter((card) => card.roundEndedAt).map((card) => (card.submittedAt.getTime() - card.roundEndedAt!.getTime()) / 3_600_000);
+    const ownRated = own.filter((row) => row.value !== null);
+    const effect = pooledBy.get(interviewerId);
+    return {
+      interviewerId,
+      name: own[0]!.interviewerName,
+      scorecards: cards.length,
+      ratings: ownRated.length,
+      meanByDimension: Object.fromEntries(dimensionKeys.map((key) => [key, meanOf(own.filter((row) => row.dimensionKey === key))])),
+      effect: effect?.effect ?? null,
+      effectShrunk: effect?.shrunk ?? null,
+      effectStandardError: effect?.standardError ?? null,
+      recommendationShares: Object.fromEntries(
+        ["strong_no", "no", "yes", "strong_yes"].map((value) => [value, share(cards.filter((card) => card.recommendation === value).length, cards.length) ?? 0]),
+      ),
+      agreementWithPanel: share(panelAgree, panelComparable),
+      agreementWithDecision: share(decisionAgree, decisionComparable),
+      noSignalShare: share(own.length - ownRated.length, own.length),
+      medianTurnaroundHours: median(turnarounds),
+      lateShare: share(cards.filter((card) => card.feedbackDueAt && card.submittedAt > card.feedbackDueAt).length, cards.length),
+      flaggedShare: share(ownRated.filter((row) => row.evidenceFlag).length, ownRated.length),
+    };
+  });
+  interviewers.sort((a, b) => a.name.localeCompare(b.name));
+
+  const dimensions = dimensionKeys.map((key): DimensionReliability => {
+    const ofDimension = rows.filter((row) => row.dimensionKey === key);
+    const months = [...new Set(ofDimension.map((row) => row.submittedAt.toISOString().slice(0, 7)))].sort();
+    const roundTypes = [...new Set(ofDimension.map((row) => row.roundType))].sort();
+    // A loop's ratings are grouped by the month its panel finished, so a unit is never split across months.
+    const loopMonth = new Map<string, string>();
+    for (const row of ofDimension) {
+      const month = row.submittedAt.toISOString().slice(0, 7);
+      if ((loopMonth.get(row.loopId) ?? "") < month) loopMonth.set(row.loopId, month);
+    }
+    return {
+      dimensionKey: key,
+      alphaOrdinal: krippendorffAlpha(observationsOf(ofDimension), "ordinal").value,
+      byMonth: months.map((month) => {
+        const inMonth = ofDimension.filter((row) => loopMonth.get(row.loopId) === month);
+        return { month, alpha: krippendorffAlpha(observationsOf(inMonth), "ordinal").value, ratings: inMonth.filter((row) => row.value !== null).length };
+      }),
+      byRoundType: roundTypes.map((roundType) => {
+        const ofType = ofDimension.filter((row) => row.roundType === roundType);
+        return { roundType, alpha: krippendorffAlpha(observationsOf(ofType), "ordinal").value, ratings: ofType.filter((row) => row.value !== null).length };
+      }),
+    };
+  });
+
+  return { ratings: rated.length, scorecards: scorecards.size, orgMeanByDimension, interviewers, dimensions, effectsByDimension };
+}

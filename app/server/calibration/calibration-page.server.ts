@@ -1,0 +1,50 @@
+import { roundTypeLabels } from "~/domain/default-rubric";
+import type { RoundType } from "~/generated/prisma/enums";
+import type { CalibrationQuery } from "~/schemas/calibration";
+import type { SessionUser } from "../auth/session.server";
+import { prisma } from "../db.server";
+import { currentRubricVersion } from "../rubrics/rubrics.server";
+import { getCalibration } from "./calibration.server";
+
+/**
+ * The calibration page. Hiring managers and admins see every interviewer;
+ * an interviewer sees only their own row beside the organisation's averages.
+ */
+export async function getCalibrationPage(viewer: Pick<SessionUser, "id" | "role">, query: CalibrationQuery, now = new Date()) {
+  const ownOnly = viewer.role === "interviewer";
+  // Interviewers get the all-time view without filters: narrow filters over aggregates
+  // could isolate one colleague's scorecard, which the blind rule forbids.
+  const since = ownOnly || query.period === "all" ? undefined : new Date(now.getTime() - Number(query.period) * 86_400_000);
+  const filter = ownOnly ? {} : { since, roundType: query.roundType as RoundType | undefined, hiringManagerId: query.hiringManager };
+  const [result, rubric, hiringManagers] = await Promise.all([
+    getCalibration(filter),
+    currentRubricVersion(),
+    ownOnly ? Promise.resolve([]) : prisma.user.findMany({ where: { role: "hiring_manager" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const dimensions = rubric
+    ? await prisma.dimension.findMany({ where: { rubricVersionId: rubric.id }, orderBy: { position: "asc" }, select: { key: true, name: true } })
+    : [];
+  const { summary } = result;
+  const interviewers = ownOnly ? summary.interviewers.filter((row) => row.interviewerId === viewer.id) : summary.interviewers;
+  const months = [...new Set(summary.dimensions.flatMap((dimension) => dimension.byMonth.map((point) => point.month)))].sort();
+  return {
+    ownOnly,
+    dimensions,
+    hiringManagers,
+    computedAt: result.computedAt,
+    computeMs: result.computeMs,
+    fromCache: result.fromCache,
+    totals: { ratings: summary.ratings, scorecards: summary.scorecards },
+    orgMeanByDimension: summary.orgMeanByDimension,
+    interviewers,
+    reliability: summary.dimensions.map((dimension) => ({ key: dimension.dimensionKey, alpha: dimension.alphaOrdinal })),
+    alphaByMonth: months.map((month) => ({
+      month,
+      ...Object.fromEntries(summary.dimensions.map((dimension) => [dimension.dimensionKey, dimension.byMonth.find((point) => point.month === month)?.alpha ?? null])),
+    })),
+    alphaByRoundType: Object.entries(roundTypeLabels).map(([type, label]) => {
+      const values = summary.dimensions.map((dimension) => dimension.byRoundType.find((point) => point.roundType === type)?.alpha).filter((value): value is number => typeof value === "number");
+      return { label, alpha: values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null };
+    }),
+  };
+}

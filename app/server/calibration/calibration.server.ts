@@ -1,0 +1,105 @@
+import { summariseCalibration, type CalibrationRow, type CalibrationSummary } from "~/domain/calibration-stats";
+import { Prisma } from "~/generated/prisma/client";
+import type { RoundType } from "~/generated/prisma/enums";
+import { prisma } from "../db.server";
+import { currentRubricVersion } from "../rubrics/rubrics.server";
+
+export interface CalibrationFilter {
+  /** Only feedback submitted on or after this day. */
+  since?: Date;
+  roundType?: RoundType;
+  hiringManagerId?: string;
+}
+
+interface RawRow {
+  feedbackId: string;
+  loopId: string;
+  interviewerId: string;
+  interviewerName: string;
+  roundType: string;
+  dimensionKey: string;
+  value: number | null;
+  evidenceFlag: string | null;
+  recommendation: string | null;
+  submittedAt: Date;
+  scheduledAt: Date | null;
+  durationMinutes: number;
+  feedbackDueAt: Date | null;
+  decision: string | null;
+}
+
+/** Every submitted rating matching the filter, flat, in one query (drafts are never rating rows). */
+export async function loadCalibrationRows(filter: CalibrationFilter): Promise<CalibrationRow[]> {
+  const rows = await prisma.$queryRaw<RawRow[]>(Prisma.sql`
+    SELECT f."id" AS "feedbackId", r."loopId" AS "loopId", f."interviewerId" AS "interviewerId", u."name" AS "interviewerName",
+           r."type"::text AS "roundType", d."key" AS "dimensionKey", ra."value" AS "value", ra."evidenceFlag" AS "evidenceFlag",
+           f."recommendation"::text AS "recommendation", f."submittedAt" AS "submittedAt", r."scheduledAt" AS "scheduledAt",
+           r."durationMinutes" AS "durationMinutes", r."feedbackDueAt" AS "feedbackDueAt", dec."outcome"::text AS "decision"
+    FROM "Rating" ra
+    JOIN "Feedback" f ON f."id" = ra."feedbackId"
+    JOIN "Dimension" d ON d."id" = ra."dimensionId"
+    JOIN "Round" r ON r."id" = f."roundId"
+    JOIN "Loop" l ON l."id" = r."loopId"
+    JOIN "User" u ON u."id" = f."interviewerId"
+    LEFT JOIN "Decision" dec ON dec."loopId" = l."id" AND dec."supersededAt" IS NULL
+    WHERE f."status" = 'submitted' AND r."status" <> 'cancelled'
+      ${filter.since ? Prisma.sql`AND f."submittedAt" >= ${filter.since}` : Prisma.empty}
+      ${filter.roundType ? Prisma.sql`AND r."type"::text = ${filter.roundType}` : Prisma.empty}
+      ${filter.hiringManagerId ? Prisma.sql`AND l."hiringManagerId" = ${filter.hiringManagerId}` : Prisma.empty}
+  `);
+  return rows.map((row) => ({
+    ...row,
+    value: row.value === null ? null : Number(row.value),
+    submittedAt: new Date(row.submittedAt),
+    roundEndedAt: row.scheduledAt ? new Date(new Date(row.scheduledAt).getTime() + Number(row.durationMinutes) * 60_000) : null,
+    feedbackDueAt: row.feedbackDueAt ? new Date(row.feedbackDueAt) : null,
+  }));
+}
+
+/** Changes whenever feedback is submitted or amended: the cache key for "has anything changed?". */
+async function dataVersion(): Promise<string> {
+  const [feedback, amendments] = await Promise.all([
+    prisma.feedback.aggregate({ where: { status: "submitted" }, _count: true, _max: { submittedAt: true } }),
+    prisma.feedbackAmendment.aggregate({ _count: true, _max: { amendedAt: true } }),
+  ]);
+  return [feedback._count, feedback._max.submittedAt?.toISOString(), amendments._count, amendments._max.amendedAt?.toISOString()].join("|");
+}
+
+function filterKey(filter: CalibrationFilter): string {
+  return JSON.stringify({ since: filter.since?.toISOString().slice(0, 10) ?? null, roundType: filter.roundType ?? null, hiringManagerId: filter.hiringManagerId ?? null });
+}
+
+export interface CalibrationResult {
+  summary: CalibrationSummary;
+  computedAt: string;
+  computeMs: number;
+  fromCache: boolean;
+}
+
+/**
+ * The calibration statistics for a filter, cached in the database and
+ * recomputed only when submitted feedback has changed since (so any number of
+ * app servers share one computation, and a page view costs two small queries).
+ */
+export async function getCalibration(filter: CalibrationFilter): Promise<CalibrationResult> {
+  const key = filterKey(filter);
+  const version = await dataVersion();
+  const cached = await prisma.calibrationSnapshot.findUnique({ where: { key } });
+  if (cached && cached.dataVersion === version) {
+    return { summary: cached.data as unknown as CalibrationSummary, computedAt: cached.computedAt.toISOString(), computeMs: cached.computeMs, fromCache: true };
+  }
+  const started = performance.now();
+  const rubric = await currentRubricVersion();
+  const dimensionKeys = rubric
+    ? (await prisma.dimension.findMany({ where: { rubricVersionId: rubric.id }, orderBy: { position: "asc" }, select: { key: true } })).map((dimension) => dimension.key)
+    : [];
+  const summary = summariseCalibration(await loadCalibrationRows(filter), dimensionKeys);
+  const computeMs = Math.round(performance.now() - started);
+  const data = JSON.parse(JSON.stringify(summary)) as Prisma.InputJsonValue;
+  const saved = await prisma.calibrationSnapshot.upsert({
+    where: { key },
+    create: { key, dataVersion: version, computeMs, data },
+    update: { dataVersion: version, computeMs, data, computedAt: new Date() },
+  });
+  return { summary, computedAt: saved.computedAt.toISOString(), computeMs, fromCache: false };
+}
