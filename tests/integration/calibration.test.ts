@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import * as calibrationRoute from "~/routes/_app.calibration._index";
+import * as debriefRoute from "~/routes/_app.loops.$loopId.debrief";
+import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
+import { getCalibration } from "~/server/calibration/calibration.server";
+import { getDebrief } from "~/server/debrief/debrief.server";
+import { completeForm, panelScenario } from "../support/scenario";
+import { cookieFor, prisma, request, run } from "../support/remix";
+
+async function submit(userId: string, roundId: string, form: Record<string, string | string[]>) {
+  const outcome = await run(feedbackRoute.action, request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }), { roundId });
+  expect(outcome.status).toBe(302);
+}
+
+/** Bob rates everything 1 point below Carol on the same candidates: Bob is harsh, Carol lenient. */
+async function ratedPanels() {
+  const first = await panelScenario();
+  await submit(first.users.bob.id, first.rounds.bobBehavioral.id, completeForm({}, "2"));
+  await submit(first.users.carol.id, first.rounds.carolExecution.id, completeForm({}, "3"));
+  await submit(first.users.alice.id, first.rounds.aliceProduct.id, completeForm({}, "3"));
+  return first;
+}
+
+describe("calibration", () => {
+  it("estimates who rates harshly and who leniently, and caches until feedback changes", async () => {
+    const { users } = await ratedPanels();
+    const first = await getCalibration({});
+    const bob = first.summary.interviewers.find((row) => row.interviewerId === users.bob.id)!;
+    const carol = first.summary.interviewers.find((row) => row.interviewerId === users.carol.id)!;
+    expect(bob.effect!).toBeLessThan(carol.effect!);
+    expect(carol.effect! - bob.effect!).toBeCloseTo(1, 6);
+    expect(bob.scorecards).toBe(1);
+    expect(bob.noSignalShare).toBe(0.5);
+    expect(first.fromCache).toBe(false);
+    expect((await getCalibration({})).fromCache).toBe(true);
+  });
+
+  it("hiring managers and admins see everyone; an interviewer sees only their own row; recruiters are refused", async () => {
+    const { users } = await ratedPanels();
+    for (const viewer of [users.hm, users.admin]) {
+      const outcome = await run(calibrationRoute.loader, request("/calibration?period=all", { cookie: await cookieFor(viewer.id) }));
+      expect(outcome.status).toBe(200);
+      expect((outcome.data as { interviewers: unknown[] }).interviewers.length).toBeGreaterThanOrEqual(3);
+    }
+    const own = await run(calibrationRoute.loader, request("/calibration?roundType=behavioral", { cookie: await cookieFor(users.bob.id) }));
+    expect(own.status).toBe(200);
+    const data = own.data as { ownOnly: boolean; interviewers: { interviewerId: string }[]; hiringManagers: unknown[] };
+    expect(data.ownOnly).toBe(true);
+    expect(data.interviewers.map((row) => row.interviewerId)).toEqual([users.bob.id]);
+    expect(data.hiringManagers).toEqual([]);
+    expect(JSON.stringify(own.data)).not.toContain("Carol Panelist");
+    expect((await run(calibrationRoute.loader, request("/calibration", { cookie: await cookieFor(users.recruiter.id) }))).status).toBe(403);
+  });
+
+  it("filters by hiring manager and period; bad filter values fall back to defaults", async () => {
+    const { users } = await ratedPanels();
+    const cookie = await cookieFor(users.hm.id);
+    const mine = await run(calibrationRoute.loader, request(`/calibration?hiringManager=${users.hm.id}&period=90`, { cookie }));
+    expect((mine.data as { totals: { scorecards: number } }).totals.scorecards).toBe(3);
+    const nobody = await run(calibrationRoute.loader, request("/calibration?hiringManager=nobody", { cookie }));
+    expect((nobody.data as { interviewers: unknown[] }).interviewers).toEqual([]);
+    const junk = await run(calibrationRoute.loader, request("/calibration?period=forever&roundType=karaoke", { cookie }));
+    expect(junk.status).toBe(200);
+  });
+
+  it("puts severity-adjusted ratings in the debrief for the hiring manager, not for panelists", async () => {
+    const { users, loop, rounds } = await ratedPanels();
+    const debrief = await getDebrief(users.hm, loop.id);
+    const bobRow = debrief.rows.find((row) => row.roundId === rounds.bobBehavioral.id)!;
+    const ownership = bobRow.cells.find((cell) => cell.dimensionKey === "ownership")!;
+    expect(ownership.value).toBe(2);
+    expect(ownership.raterEffect).not.toBeNull();
+    expect(ownership.adjusted).toBeCloseTo(2 - ownership.raterEffect!.shrunk, 10);
+    expect(debrief.adjustedMeans?.ownership).not.toBeNull();
+    expect(debrief.loopAlpha).not.toBeNull();
+
+    await submit(users.alice.id, rounds.aliceAnalytical.id, completeForm());
+    const asPanelist = await run(debriefRoute.loader, request(`/loops/${loop.id}/debrief`, { cookie: await cookieFor(users.alice.id) }), { loopId: loop.id });
+    const panelistView = (asPanelist.data as { debrief: Awaited<ReturnType<typeof getDebrief>> }).debrief;
+    expect(panelistView.adjustedMeans).toBeNull();
+    expect(panelistView.rows.every((row) => row.cells.every((cell) => cell.raterEffect === null))).toBe(true);
+    void prisma;
+  });
+});
