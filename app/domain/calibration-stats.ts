@@ -66,13 +66,27 @@ function observationsOf(rows: CalibrationRow[]): Observation[] {
   return rows.filter((row) => row.value !== null).map((row) => ({ unit: row.loopId, rater: row.interviewerId, value: row.value! }));
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
+  }
+  return groups;
+}
+
 export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: string[]): CalibrationSummary {
   const rated = rows.filter((row) => row.value !== null);
+  // Grouped once up front: every view below is linear in the number of ratings.
+  const rowsByDimension = groupBy(rows, (row) => row.dimensionKey);
+  const rowsByInterviewer = groupBy(rows, (row) => row.interviewerId);
   const meanOf = (items: CalibrationRow[]) => {
     const values = items.filter((row) => row.value !== null).map((row) => row.value!);
     return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
   };
-  const orgMeanByDimension = Object.fromEntries(dimensionKeys.map((key) => [key, meanOf(rows.filter((row) => row.dimensionKey === key))]));
+  const orgMeanByDimension = Object.fromEntries(dimensionKeys.map((key) => [key, meanOf(rowsByDimension.get(key) ?? [])]));
 
   // Pooled rater effects: the unit is a loop's dimension, so candidates and dimensions are both controlled for.
   const pooled = raterEffects(rated.map((row) => ({ unit: `${row.loopId}:${row.dimensionKey}`, rater: row.interviewerId, value: row.value! })));
@@ -80,20 +94,19 @@ export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: stri
 
   const effectsByDimension: CalibrationSummary["effectsByDimension"] = {};
   for (const key of dimensionKeys) {
-    const fit = raterEffects(observationsOf(rows.filter((row) => row.dimensionKey === key)));
+    const fit = raterEffects(observationsOf(rowsByDimension.get(key) ?? []));
     effectsByDimension[key] = Object.fromEntries(fit.effects.map((effect) => [effect.rater, { effect: effect.effect, shrunk: effect.shrunk, ratings: effect.ratings }]));
   }
 
   // One entry per scorecard for the recommendation-level measures.
   const scorecards = new Map<string, CalibrationRow>();
   for (const row of rows) if (!scorecards.has(row.feedbackId)) scorecards.set(row.feedbackId, row);
-  const byLoop = new Map<string, CalibrationRow[]>();
-  for (const card of scorecards.values()) byLoop.set(card.loopId, [...(byLoop.get(card.loopId) ?? []), card]);
+  const byLoop = groupBy([...scorecards.values()], (card) => card.loopId);
+  const cardsByInterviewer = groupBy([...scorecards.values()], (card) => card.interviewerId);
 
-  const interviewerIds = [...new Set(rows.map((row) => row.interviewerId))];
-  const interviewers = interviewerIds.map((interviewerId): InterviewerCalibration => {
-    const own = rows.filter((row) => row.interviewerId === interviewerId);
-    const cards = [...scorecards.values()].filter((card) => card.interviewerId === interviewerId);
+  const interviewers = [...rowsByInterviewer.entries()].map(([interviewerId, own]): InterviewerCalibration => {
+    const cards = cardsByInterviewer.get(interviewerId) ?? [];
+    const ownByDimension = groupBy(own, (row) => row.dimensionKey);
     let panelComparable = 0;
     let panelAgree = 0;
     let decisionComparable = 0;
@@ -121,7 +134,7 @@ export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: stri
       name: own[0]!.interviewerName,
       scorecards: cards.length,
       ratings: ownRated.length,
-      meanByDimension: Object.fromEntries(dimensionKeys.map((key) => [key, meanOf(own.filter((row) => row.dimensionKey === key))])),
+      meanByDimension: Object.fromEntries(dimensionKeys.map((key) => [key, meanOf(ownByDimension.get(key) ?? [])])),
       effect: effect?.effect ?? null,
       effectShrunk: effect?.shrunk ?? null,
       effectStandardError: effect?.standardError ?? null,
@@ -138,27 +151,30 @@ export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: stri
   });
   interviewers.sort((a, b) => a.name.localeCompare(b.name));
 
+  // A loop's ratings count in the month its panel finished, so a unit is never split across months.
+  const loopMonth = new Map<string, string>();
+  for (const row of rows) {
+    const month = row.submittedAt.toISOString().slice(0, 7);
+    if ((loopMonth.get(row.loopId) ?? "") < month) loopMonth.set(row.loopId, month);
+  }
   const dimensions = dimensionKeys.map((key): DimensionReliability => {
-    const ofDimension = rows.filter((row) => row.dimensionKey === key);
-    const months = [...new Set(ofDimension.map((row) => row.submittedAt.toISOString().slice(0, 7)))].sort();
-    const roundTypes = [...new Set(ofDimension.map((row) => row.roundType))].sort();
-    // A loop's ratings are grouped by the month its panel finished, so a unit is never split across months.
-    const loopMonth = new Map<string, string>();
-    for (const row of ofDimension) {
-      const month = row.submittedAt.toISOString().slice(0, 7);
-      if ((loopMonth.get(row.loopId) ?? "") < month) loopMonth.set(row.loopId, month);
-    }
+    const ofDimension = rowsByDimension.get(key) ?? [];
+    const byMonth = groupBy(ofDimension, (row) => loopMonth.get(row.loopId)!);
+    const byType = groupBy(ofDimension, (row) => row.roundType);
+    const ratedCount = (items: CalibrationRow[]) => items.filter((row) => row.value !== null).length;
     return {
       dimensionKey: key,
       alphaOrdinal: krippendorffAlpha(observationsOf(ofDimension), "ordinal").value,
-      byMonth: months.map((month) => {
-        const inMonth = ofDimension.filter((row) => loopMonth.get(row.loopId) === month);
-        return { month, alpha: krippendorffAlpha(observationsOf(inMonth), "ordinal").value, ratings: inMonth.filter((row) => row.value !== null).length };
-      }),
-      byRoundType: roundTypes.map((roundType) => {
-        const ofType = ofDimension.filter((row) => row.roundType === roundType);
-        return { roundType, alpha: krippendorffAlpha(observationsOf(ofType), "ordinal").value, ratings: ofType.filter((row) => row.value !== null).length };
-      }),
+      byMonth: [...byMonth.keys()].sort().map((month) => ({
+        month,
+        alpha: krippendorffAlpha(observationsOf(byMonth.get(month)!), "ordinal").value,
+        ratings: ratedCount(byMonth.get(month)!),
+      })),
+      byRoundType: [...byType.keys()].sort().map((roundType) => ({
+        roundType,
+        alpha: krippendorffAlpha(observationsOf(byType.get(roundType)!), "ordinal").value,
+        ratings: ratedCount(byType.get(roundType)!),
+      })),
     };
   });
 

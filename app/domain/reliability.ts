@@ -159,77 +159,113 @@ export interface RaterEffectsResult {
 }
 
 function connectedComponents(observations: Observation[]): number {
+  // Union-find over units and raters, with path halving and union by size.
   const parent = new Map<string, string>();
+  const size = new Map<string, number>();
   const find = (node: string): string => {
-    let root = node;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(node, root);
-    return root;
+    let current = node;
+    while (parent.get(current) !== current) {
+      const grand = parent.get(parent.get(current)!)!;
+      parent.set(current, grand);
+      current = grand;
+    }
+    return current;
   };
   for (const observation of observations) {
-    for (const node of [`u:${observation.unit}`, `r:${observation.rater}`]) if (!parent.has(node)) parent.set(node, node);
-    parent.set(find(`u:${observation.unit}`), find(`r:${observation.rater}`));
+    const unit = `u:${observation.unit}`;
+    const rater = `r:${observation.rater}`;
+    for (const node of [unit, rater]) {
+      if (!parent.has(node)) {
+        parent.set(node, node);
+        size.set(node, 1);
+      }
+    }
+    let a = find(unit);
+    let b = find(rater);
+    if (a === b) continue;
+    if (size.get(a)! < size.get(b)!) [a, b] = [b, a];
+    parent.set(b, a);
+    size.set(a, size.get(a)! + size.get(b)!);
   }
-  return new Set([...parent.keys()].map(find)).size;
+  let roots = 0;
+  for (const [node, value] of parent) if (node === value) roots += 1;
+  return roots;
+}
+
+function solveLinearSystem(matrix: number[][], rhs: number[]): number[] {
+  // Gaussian elimination with partial pivoting; matrix is small (raters x raters).
+  const size = rhs.length;
+  const a = matrix.map((row, i) => [...row, rhs[i]!]);
+  for (let col = 0; col < size; col++) {
+    let pivot = col;
+    for (let row = col + 1; row < size; row++) if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    const lead = a[col]![col]!;
+    if (Math.abs(lead) < 1e-14) continue;
+    for (let row = 0; row < size; row++) {
+      if (row === col) continue;
+      const factor = a[row]![col]! / lead;
+      if (factor === 0) continue;
+      for (let k = col; k <= size; k++) a[row]![k]! -= factor * a[col]![k]!;
+    }
+  }
+  return a.map((row, i) => (Math.abs(row[i]!) < 1e-14 ? 0 : row[size]! / row[i]!));
 }
 
 /**
  * Fits rating = mean + unit effect + rater effect by least squares on the
- * observed cells only (backfitting, which converges to the least-squares
- * solution), with rater effects summing to zero. Because unit effects are
- * fitted too, a rater is not judged by which candidates they happened to see.
+ * observed cells only, with rater effects summing to zero. Because unit
+ * effects are fitted too, a rater is not judged by which candidates they
+ * happened to see. Solved exactly: unit effects are absorbed, leaving a small
+ * raters-by-raters system (C + 11') b = q, where the added 11' imposes the
+ * sum-to-zero constraint.
  */
-export function raterEffects(observations: Observation[], options: { maxIterations?: number; tolerance?: number } = {}): RaterEffectsResult {
+export function raterEffects(observations: Observation[]): RaterEffectsResult {
   const notes: string[] = [];
   if (observations.length === 0) return { mean: null, effects: [], residualVariance: null, shrinkageRatings: 0, notes: ["no ratings"] };
-  const units = [...new Set(observations.map((observation) => observation.unit))];
   const raters = [...new Set(observations.map((observation) => observation.rater))];
-  const unitIndex = new Map(units.map((unit, i) => [unit, i]));
   const raterIndex = new Map(raters.map((rater, i) => [rater, i]));
-  const rows = observations.map((observation) => ({ u: unitIndex.get(observation.unit)!, r: raterIndex.get(observation.rater)!, y: observation.value }));
-
-  let mu = rows.reduce((sum, row) => sum + row.y, 0) / rows.length;
-  const a = new Array<number>(units.length).fill(0);
-  const b = new Array<number>(raters.length).fill(0);
-  const unitCounts = new Array<number>(units.length).fill(0);
-  const raterCounts = new Array<number>(raters.length).fill(0);
-  for (const row of rows) {
-    unitCounts[row.u]! += 1;
-    raterCounts[row.r]! += 1;
+  const byUnit = new Map<string, { r: number; y: number }[]>();
+  for (const observation of observations) {
+    const list = byUnit.get(observation.unit) ?? [];
+    list.push({ r: raterIndex.get(observation.rater)!, y: observation.value });
+    byUnit.set(observation.unit, list);
   }
-  const maxIterations = options.maxIterations ?? 5000;
-  const tolerance = options.tolerance ?? 1e-12;
-  for (let iteration = 0; iteration < maxIterations; iteration++) {
-    const sumA = new Array<number>(units.length).fill(0);
-    for (const row of rows) sumA[row.u]! += row.y - mu - b[row.r]!;
-    for (let u = 0; u < units.length; u++) a[u] = sumA[u]! / unitCounts[u]!;
-    const sumB = new Array<number>(raters.length).fill(0);
-    for (const row of rows) sumB[row.r]! += row.y - mu - a[row.u]!;
-    let change = 0;
-    for (let r = 0; r < raters.length; r++) {
-      const next = sumB[r]! / raterCounts[r]!;
-      change = Math.max(change, Math.abs(next - b[r]!));
-      b[r] = next;
+  const size = raters.length;
+  const c = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  const q = new Array<number>(size).fill(0);
+  const counts = new Array<number>(size).fill(0);
+  for (const list of byUnit.values()) {
+    const unitMean = list.reduce((sum, item) => sum + item.y, 0) / list.length;
+    for (const item of list) {
+      counts[item.r]! += 1;
+      c[item.r]![item.r]! += 1;
+      q[item.r]! += item.y - unitMean;
+      for (const other of list) c[item.r]![other.r]! -= 1 / list.length;
     }
-    // Identify the model: rater effects sum to zero, unit effects average zero; the shift goes into the mean.
-    const meanB = b.reduce((sum, value) => sum + value, 0) / b.length;
-    const meanA = a.reduce((sum, value) => sum + value, 0) / a.length;
-    for (let r = 0; r < b.length; r++) b[r]! -= meanB;
-    for (let u = 0; u < a.length; u++) a[u]! -= meanA;
-    mu += meanB + meanA;
-    if (change < tolerance) break;
   }
+  for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) c[i]![j]! += 1;
+  const b = solveLinearSystem(c, q);
+  const centre = b.reduce((sum, value) => sum + value, 0) / size;
+  for (let r = 0; r < size; r++) b[r]! -= centre;
 
-  const residuals = rows.map((row) => row.y - mu - a[row.u]! - b[row.r]!);
-  const degrees = rows.length - units.length - raters.length + 1;
-  const residualVariance = degrees > 0 ? residuals.reduce((sum, value) => sum + value * value, 0) / degrees : null;
+  let residualSum = 0;
+  const unitEffects: number[] = [];
+  for (const list of byUnit.values()) {
+    const effect = list.reduce((sum, item) => sum + item.y - b[item.r]!, 0) / list.length;
+    unitEffects.push(effect);
+    for (const item of list) residualSum += (item.y - effect - b[item.r]!) ** 2;
+  }
+  const mu = unitEffects.reduce((sum, value) => sum + value, 0) / unitEffects.length;
+  const degrees = observations.length - byUnit.size - size + 1;
+  const residualVariance = degrees > 0 ? residualSum / degrees : null;
   if (degrees <= 0) notes.push("too few ratings to estimate the residual variance; standard errors and shrinkage use defaults");
   if (connectedComponents(observations) > 1) {
     notes.push("raters and units form separate groups with no shared units, so effects are only comparable within a group");
   }
   // Empirical-Bayes style shrinkage: k = residual variance / variance of true rater effects.
-  const rawVariance = b.length > 1 ? b.reduce((sum, value) => sum + value * value, 0) / (b.length - 1) : 0;
-  const noise = residualVariance === null ? 0 : raterCounts.reduce((sum, count) => sum + residualVariance / count, 0) / raterCounts.length;
+  const rawVariance = size > 1 ? b.reduce((sum, value) => sum + value * value, 0) / (size - 1) : 0;
+  const noise = residualVariance === null ? 0 : counts.reduce((sum, count) => sum + residualVariance / count, 0) / size;
   const trueVariance = rawVariance - noise;
   const shrinkageRatings = residualVariance !== null && trueVariance > 1e-9 ? residualVariance / trueVariance : 10;
 
@@ -241,9 +277,9 @@ export function raterEffects(observations: Observation[], options: { maxIteratio
     effects: raters.map((rater, r) => ({
       rater,
       effect: b[r]!,
-      shrunk: (b[r]! * raterCounts[r]!) / (raterCounts[r]! + shrinkageRatings),
-      standardError: residualVariance === null ? null : Math.sqrt(residualVariance / raterCounts[r]!),
-      ratings: raterCounts[r]!,
+      shrunk: (b[r]! * counts[r]!) / (counts[r]! + shrinkageRatings),
+      standardError: residualVariance === null ? null : Math.sqrt(residualVariance / counts[r]!),
+      ratings: counts[r]!,
     })),
   };
 }

@@ -33,7 +33,8 @@ export default function CalibrationPage() {
           {page.ownOnly
             ? "How your ratings compare with the panels you sat on, and with the organisation. Other interviewers' figures are not shown."
             : "How each interviewer rates compared with the panel, and how reliably each dimension is measured."}{" "}
-          Based on {page.totals.scorecards} scorecards and {page.totals.ratings} ratings; computed {formatDateTime(page.computedAt)}.
+          Based on {page.totals.scorecards} scorecards and {page.totals.ratings} ratings; computed {formatDateTime(page.computedAt)}
+          {page.refreshing ? " (newer feedback is being included; reload in a moment)" : ""}.
         </p>
       </header>
 
@@ -63,8 +64,7 @@ export default function CalibrationPage() {
             ))}
           </select>
         </div>
-        {(
-          <div>
+        <div>
             <label htmlFor="hiringManager" className="label">
               Hiring manager
             </label>
@@ -77,7 +77,6 @@ export default function CalibrationPage() {
               ))}
             </select>
           </div>
-        )}
         <button type="submit" className="btn-secondary">
           Apply
         </button>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as calibrationRoute from "~/routes/_app.calibration._index";
 import * as debriefRoute from "~/routes/_app.loops.$loopId.debrief";
 import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
-import { getCalibration } from "~/server/calibration/calibration.server";
+import { getCalibration, settleCalibrationRefreshes } from "~/server/calibration/calibration.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
 import { completeForm, panelScenario } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
@@ -33,6 +33,13 @@ describe("calibration", () => {
     expect(bob.noSignalShare).toBe(0.5);
     expect(first.fromCache).toBe(false);
     expect((await getCalibration({})).fromCache).toBe(true);
+
+    // New feedback: the stale snapshot is served at once while it recomputes in the background.
+    await prisma.feedback.updateMany({ where: { interviewerId: users.bob.id }, data: { submittedAt: new Date() } });
+    const stale = await getCalibration({});
+    expect(stale).toMatchObject({ fromCache: true, refreshing: true });
+    await settleCalibrationRefreshes();
+    expect(await getCalibration({})).toMatchObject({ fromCache: true, refreshing: false });
   });
 
   it("hiring managers and admins see everyone; an interviewer sees only their own row; recruiters are refused", async () => {
@@ -65,6 +72,7 @@ describe("calibration", () => {
 
   it("puts severity-adjusted ratings in the debrief for the hiring manager, not for panelists", async () => {
     const { users, loop, rounds } = await ratedPanels();
+    await getCalibration({}, { fresh: true });
     const debrief = await getDebrief(users.hm, loop.id);
     const bobRow = debrief.rows.find((row) => row.roundId === rounds.bobBehavioral.id)!;
     const ownership = bobRow.cells.find((cell) => cell.dimensionKey === "ownership")!;

@@ -38,6 +38,11 @@ afterAll(async () => {
   // Close the app's database if the file opened it (PGlite must be closed to release its files).
   const store = globalThis as unknown as { __calibrateSingletons?: Map<string, { close?: () => Promise<void> }> };
   const database = store.__calibrateSingletons?.get("database");
-  if (database?.close) await database.close();
+  if (database?.close) {
+    // Background recomputations must finish before their database closes.
+    const { settleCalibrationRefreshes } = await import("~/server/calibration/calibration.server");
+    await settleCalibrationRefreshes();
+    await database.close();
+  }
   store.__calibrateSingletons?.delete("database");
 });

@@ -132,14 +132,16 @@ export function AlphaByRoundTypeChart({ bars }: { bars: { label: string; alpha: 
         </table>
       }
     >
-      <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 400, height: 220 }}>
-        <BarChart accessibilityLayer={false} data={defined} margin={{ top: 10, right: 10, bottom: 10, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" />
-          <YAxis domain={[-0.2, 1]} width={40} />
-          <Bar dataKey="alpha" fill="#0f766e" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      {defined.length ? (
+        <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 400, height: 220 }}>
+          <BarChart accessibilityLayer={false} data={defined} margin={{ top: 10, right: 10, bottom: 10, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" />
+            <YAxis domain={[-0.2, 1]} width={40} />
+            <Bar dataKey="alpha" fill="#0f766e" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      ) : null}
     </Figure>
   );
 }

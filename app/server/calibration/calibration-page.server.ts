@@ -34,6 +34,7 @@ export async function getCalibrationPage(viewer: Pick<SessionUser, "id" | "role"
     computedAt: result.computedAt,
     computeMs: result.computeMs,
     fromCache: result.fromCache,
+    refreshing: result.refreshing,
     totals: { ratings: summary.ratings, scorecards: summary.scorecards },
     orgMeanByDimension: summary.orgMeanByDimension,
     interviewers,

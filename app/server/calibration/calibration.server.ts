@@ -56,13 +56,21 @@ export async function loadCalibrationRows(filter: CalibrationFilter): Promise<Ca
   }));
 }
 
-/** Changes whenever feedback is submitted or amended: the cache key for "has anything changed?". */
+/** Changes whenever feedback is submitted or amended, or a decision recorded: "has anything changed?". */
 async function dataVersion(): Promise<string> {
-  const [feedback, amendments] = await Promise.all([
+  const [feedback, amendments, decisions] = await Promise.all([
     prisma.feedback.aggregate({ where: { status: "submitted" }, _count: true, _max: { submittedAt: true } }),
     prisma.feedbackAmendment.aggregate({ _count: true, _max: { amendedAt: true } }),
+    prisma.decision.aggregate({ _count: true, _max: { decidedAt: true } }),
   ]);
-  return [feedback._count, feedback._max.submittedAt?.toISOString(), amendments._count, amendments._max.amendedAt?.toISOString()].join("|");
+  return [
+    feedback._count,
+    feedback._max.submittedAt?.toISOString(),
+    amendments._count,
+    amendments._max.amendedAt?.toISOString(),
+    decisions._count,
+    decisions._max.decidedAt?.toISOString(),
+  ].join("|");
 }
 
 function filterKey(filter: CalibrationFilter): string {
@@ -74,20 +82,49 @@ export interface CalibrationResult {
   computedAt: string;
   computeMs: number;
   fromCache: boolean;
+  /** True when newer feedback exists and a recomputation is under way. */
+  refreshing: boolean;
+}
+
+// Recomputations in flight in this process, by filter: a burst of page views starts one.
+const refreshes = new Map<string, Promise<unknown>>();
+
+/** Waits for background recomputations (tests and benchmarks, so they measure a quiet database). */
+export async function settleCalibrationRefreshes(): Promise<void> {
+  await Promise.allSettled([...refreshes.values()]);
 }
 
 /**
  * The calibration statistics for a filter, cached in the database and
- * recomputed only when submitted feedback has changed since (so any number of
- * app servers share one computation, and a page view costs two small queries).
+ * recomputed only when submitted feedback has changed since. A stale snapshot
+ * is served at once while the recomputation runs in the background
+ * (stale-while-revalidate), so the page stays fast however many ratings there
+ * are; only the very first view of a filter waits. `fresh: true` waits instead.
  */
-export async function getCalibration(filter: CalibrationFilter): Promise<CalibrationResult> {
+export async function getCalibration(filter: CalibrationFilter, options: { fresh?: boolean } = {}): Promise<CalibrationResult> {
   const key = filterKey(filter);
   const version = await dataVersion();
   const cached = await prisma.calibrationSnapshot.findUnique({ where: { key } });
-  if (cached && cached.dataVersion === version) {
-    return { summary: cached.data as unknown as CalibrationSummary, computedAt: cached.computedAt.toISOString(), computeMs: cached.computeMs, fromCache: true };
+  if (cached && (cached.dataVersion === version || !options.fresh)) {
+    const stale = cached.dataVersion !== version;
+    if (stale && !refreshes.has(key)) {
+      const refresh = computeAndStore(key, filter, version)
+        .catch((error: unknown) => console.error(`calibration refresh failed for ${key}:`, error))
+        .finally(() => refreshes.delete(key));
+      refreshes.set(key, refresh);
+    }
+    return {
+      summary: cached.data as unknown as CalibrationSummary,
+      computedAt: cached.computedAt.toISOString(),
+      computeMs: cached.computeMs,
+      fromCache: true,
+      refreshing: stale,
+    };
   }
+  return computeAndStore(key, filter, version);
+}
+
+async function computeAndStore(key: string, filter: CalibrationFilter, version: string): Promise<CalibrationResult> {
   const started = performance.now();
   const rubric = await currentRubricVersion();
   const dimensionKeys = rubric
@@ -101,5 +138,5 @@ export async function getCalibration(filter: CalibrationFilter): Promise<Calibra
     create: { key, dataVersion: version, computeMs, data },
     update: { dataVersion: version, computeMs, data, computedAt: new Date() },
   });
-  return { summary, computedAt: saved.computedAt.toISOString(), computeMs, fromCache: false };
+  return { summary, computedAt: saved.computedAt.toISOString(), computeMs, fromCache: false, refreshing: false };
 }
