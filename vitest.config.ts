@@ -1,7 +1,23 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 const alias = { "~": path.resolve(import.meta.dirname, "app") };
+
+/** The same integration files, run against one engine. */
+function integrationProject(engine: "pglite" | "postgres"): TestProjectInlineConfiguration {
+  return {
+    resolve: { alias },
+    test: {
+      name: `integration-${engine}`,
+      include: ["tests/integration/**/*.test.ts"],
+      globalSetup: [`tests/support/global-${engine}.ts`],
+      setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/database-per-file.ts"],
+      env: { CALIBRATE_TEST_ENGINE: engine, NODE_ENV: "test" },
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  };
+}
 
 // Unit tests need no database. Integration tests run twice: on an embedded
 // PGlite per test file, and on a real PostgreSQL 15 (a database per test
@@ -18,30 +34,8 @@ export default defineConfig({
           setupFiles: ["tests/support/fail-on-console-error.ts"],
         },
       },
-      {
-        resolve: { alias },
-        test: {
-          name: "integration-pglite",
-          include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/support/global-pglite.ts"],
-          setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/database-per-file.ts"],
-          env: { CALIBRATE_TEST_ENGINE: "pglite", NODE_ENV: "test" },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
-      {
-        resolve: { alias },
-        test: {
-          name: "integration-postgres",
-          include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/support/global-postgres.ts"],
-          setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/database-per-file.ts"],
-          env: { CALIBRATE_TEST_ENGINE: "postgres", NODE_ENV: "test" },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      integrationProject("pglite"),
+      integrationProject("postgres"),
     ],
   },
 });

@@ -12,35 +12,38 @@ const defaults: Record<number, { title: string; text: string }> = {
   404: { title: "Page not found", text: "There is nothing at this address. It may have moved, or the link may be mistyped." },
 };
 
-/** Shown by every route when a loader, an action or the render fails. */
-export function GeneralErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) {
-    const known = defaults[error.status];
-    return (
-      <section role="alert" className="mx-auto my-12 max-w-xl card">
-        <p className="text-sm font-semibold text-slate-600">Error {error.status}</p>
-        <h1 className="mt-1 text-2xl font-bold">{known?.title ?? "Something went wrong"}</h1>
-        <p className="mt-3 text-slate-700">{messageFrom(error.data) ?? known?.text ?? error.statusText}</p>
-        <p className="mt-6">
-          <Link to="/" className="link">
-            Go to your home page
-          </Link>
-        </p>
-      </section>
-    );
-  }
+function ErrorPanel({ status, title, text }: { status?: number; title: string; text: string }) {
   return (
     <section role="alert" className="mx-auto my-12 max-w-xl card">
-      <h1 className="text-2xl font-bold">Something went wrong</h1>
-      <p className="mt-3 text-slate-700">
-        An unexpected error stopped this page. Nothing you submitted was half-saved; try again, and if it keeps happening tell an admin.
-      </p>
+      {status ? <p className="text-sm font-semibold text-slate-600">Error {status}</p> : null}
+      <h1 className="mt-1 text-2xl font-bold">{title}</h1>
+      <p className="mt-3 text-slate-700">{text}</p>
       <p className="mt-6">
         <Link to="/" className="link">
           Go to your home page
         </Link>
       </p>
     </section>
+  );
+}
+
+/** Shown by every route when a loader, an action or the render fails. */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    const known = defaults[error.status];
+    return (
+      <ErrorPanel
+        status={error.status}
+        title={known?.title ?? "Something went wrong"}
+        text={messageFrom(error.data) ?? known?.text ?? error.statusText}
+      />
+    );
+  }
+  return (
+    <ErrorPanel
+      title="Something went wrong"
+      text="An unexpected error stopped this page. Nothing you submitted was half-saved; try again, and if it keeps happening tell an admin."
+    />
   );
 }

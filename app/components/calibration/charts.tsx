@@ -1,29 +1,13 @@
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-const LINE_COLORS = ["#4338ca", "#b45309", "#0f766e", "#be123c", "#6d28d9", "#15803d"];
+import { ChartFigure } from "~/components/chart-figure";
 
-/** A chart drawn for sighted readers, with its caption and the same data as a table for screen readers. */
-function Figure({ id, title, description, children, table }: { id: string; title: string; description: string; children: React.ReactNode; table: React.ReactNode }) {
-  return (
-    <figure aria-labelledby={`${id}-title`} className="card">
-      <figcaption>
-        <h3 id={`${id}-title`} className="font-semibold">
-          {title}
-        </h3>
-        <p className="text-sm text-slate-700">{description}</p>
-      </figcaption>
-      <div aria-hidden="true" className="mt-2">
-        {children}
-      </div>
-      <div className="sr-only">{table}</div>
-    </figure>
-  );
-}
+const LINE_COLORS = ["#4338ca", "#b45309", "#0f766e", "#be123c", "#6d28d9", "#15803d"];
 
 export function RaterEffectChart({ bars }: { bars: { name: string; effect: number; error: number }[] }) {
   const height = 60 + bars.length * 30;
   return (
-    <Figure
+    <ChartFigure
       id="effects"
       title="How each interviewer rates against the panel"
       description="Rater effect in rating points (shrunk toward zero when based on few ratings), with ±1 standard error. Right of zero: lenient; left: harsh."
@@ -54,13 +38,13 @@ export function RaterEffectChart({ bars }: { bars: { name: string; effect: numbe
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-    </Figure>
+    </ChartFigure>
   );
 }
 
 export function AlphaOverTimeChart({ series, dimensions }: { series: Record<string, string | number | null>[]; dimensions: { key: string; name: string }[] }) {
   return (
-    <Figure
+    <ChartFigure
       id="alpha-time"
       title="Agreement per dimension over time (Krippendorff's alpha, ordinal)"
       description="1 is perfect agreement, 0 is chance. Below about 0.67 a dimension is not measured consistently. Gaps are months without enough paired ratings."
@@ -103,14 +87,14 @@ export function AlphaOverTimeChart({ series, dimensions }: { series: Record<stri
           ))}
         </LineChart>
       </ResponsiveContainer>
-    </Figure>
+    </ChartFigure>
   );
 }
 
 export function AlphaByRoundTypeChart({ bars }: { bars: { label: string; alpha: number | null }[] }) {
   const defined = bars.filter((bar) => bar.alpha !== null);
   return (
-    <Figure
+    <ChartFigure
       id="alpha-type"
       title="Agreement by round type"
       description={
@@ -142,6 +126,6 @@ export function AlphaByRoundTypeChart({ bars }: { bars: { label: string; alpha: 
           </BarChart>
         </ResponsiveContainer>
       ) : null}
-    </Figure>
+    </ChartFigure>
   );
 }

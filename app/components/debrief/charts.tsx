@@ -1,29 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { StripPoint } from "~/domain/debrief-series";
 
-const RATING_COLORS: Record<number, string> = { 1: "#b91c1c", 2: "#c2410c", 3: "#15803d", 4: "#166534" };
+import { ChartFigure } from "~/components/chart-figure";
 
-/**
- * A chart with its text alternative: a caption and the same data as a table
- * for screen readers. The drawing itself is hidden from assistive technology
- * and has no keyboard stops (accessibilityLayer off), so nothing is announced twice.
- */
-function ChartFigure({ id, title, description, children, table }: { id: string; title: string; description: string; children: React.ReactNode; table: React.ReactNode }) {
-  return (
-    <figure aria-labelledby={`${id}-title`} className="card break-inside-avoid">
-      <figcaption>
-        <h3 id={`${id}-title`} className="font-semibold">
-          {title}
-        </h3>
-        <p className="text-sm text-slate-700">{description}</p>
-      </figcaption>
-      <div aria-hidden="true" className="mt-2">
-        {children}
-      </div>
-      <div className="sr-only">{table}</div>
-    </figure>
-  );
-}
+const RATING_COLORS: Record<number, string> = { 1: "#b91c1c", 2: "#c2410c", 3: "#15803d", 4: "#166534" };
 
 export function SpreadStripChart({ points, dimensions }: { points: StripPoint[]; dimensions: string[] }) {
   const height = 60 + dimensions.length * 52;

@@ -1,0 +1,24 @@
+import type { ReactNode } from "react";
+
+/**
+ * A chart with its text alternative: a caption, and the same data as a table
+ * for screen readers. The drawing is hidden from assistive technology and has
+ * no keyboard stops (charts set accessibilityLayer off), so nothing is
+ * announced twice.
+ */
+export function ChartFigure({ id, title, description, children, table }: { id: string; title: string; description: string; children: ReactNode; table: ReactNode }) {
+  return (
+    <figure aria-labelledby={`${id}-title`} className="card break-inside-avoid">
+      <figcaption>
+        <h3 id={`${id}-title`} className="font-semibold">
+          {title}
+        </h3>
+        <p className="text-sm text-slate-700">{description}</p>
+      </figcaption>
+      <div aria-hidden="true" className="mt-2">
+        {children}
+      </div>
+      <div className="sr-only">{table}</div>
+    </figure>
+  );
+}
