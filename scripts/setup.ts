@@ -6,11 +6,12 @@
  */
 async function main() {
   const { env } = await import("~/env.server");
-  const { configuredDatabase, describeDatabase } = await import("~/server/setup.server");
+  const { describeDatabase } = await import("~/server/setup.server");
+  // The process's one database handle (a PGlite directory must never be opened twice).
+  const { database } = await import("~/server/db.server");
   const { migrate } = await import("~/server/migrations.server");
   const { demoAccounts, DEMO_PASSWORD, isEmpty, seedDemoData } = await import("../prisma/seed");
 
-  const database = configuredDatabase();
   try {
     const result = await database.withSql((sql) => migrate(sql));
     if (result.applied.length) console.log(`Applied migrations: ${result.applied.join(", ")}`);
@@ -19,6 +20,9 @@ async function main() {
       const summary = await seedDemoData(database.prisma);
       console.log(`Seeded demo data: ${summary.users} people, ${summary.loops} loops.`);
     }
+    // The first calibration page view should read from the cache, not wait for a computation.
+    const { warmCalibration } = await import("~/server/calibration/calibration.server");
+    await warmCalibration();
     console.log(`Database: ${describeDatabase()}`);
     const demoExists = await database.prisma.user.count({ where: { email: demoAccounts[0].email } });
     if (demoExists) {

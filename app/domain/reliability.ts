@@ -158,37 +158,24 @@ export interface RaterEffectsResult {
   notes: string[];
 }
 
-function connectedComponents(observations: Observation[]): number {
-  // Union-find over units and raters, with path halving and union by size.
-  const parent = new Map<string, string>();
-  const size = new Map<string, number>();
-  const find = (node: string): string => {
+/** Groups in the bipartite unit-rater graph (union-find over integer ids, path halving). */
+function componentCount(unitCount: number, raterCount: number, edges: Iterable<[number, number]>): number {
+  const parent = Array.from({ length: unitCount + raterCount }, (_, i) => i);
+  const find = (node: number) => {
     let current = node;
-    while (parent.get(current) !== current) {
-      const grand = parent.get(parent.get(current)!)!;
-      parent.set(current, grand);
-      current = grand;
+    while (parent[current] !== current) {
+      parent[current] = parent[parent[current]!]!;
+      current = parent[current]!;
     }
     return current;
   };
-  for (const observation of observations) {
-    const unit = `u:${observation.unit}`;
-    const rater = `r:${observation.rater}`;
-    for (const node of [unit, rater]) {
-      if (!parent.has(node)) {
-        parent.set(node, node);
-        size.set(node, 1);
-      }
-    }
-    let a = find(unit);
-    let b = find(rater);
-    if (a === b) continue;
-    if (size.get(a)! < size.get(b)!) [a, b] = [b, a];
-    parent.set(b, a);
-    size.set(a, size.get(a)! + size.get(b)!);
+  for (const [unit, rater] of edges) {
+    const a = find(unit);
+    const b = find(unitCount + rater);
+    if (a !== b) parent[a] = b;
   }
   let roots = 0;
-  for (const [node, value] of parent) if (node === value) roots += 1;
+  for (let i = 0; i < parent.length; i++) if (find(i) === i) roots += 1;
   return roots;
 }
 
@@ -260,7 +247,14 @@ export function raterEffects(observations: Observation[]): RaterEffectsResult {
   const degrees = observations.length - byUnit.size - size + 1;
   const residualVariance = degrees > 0 ? residualSum / degrees : null;
   if (degrees <= 0) notes.push("too few ratings to estimate the residual variance; standard errors and shrinkage use defaults");
-  if (connectedComponents(observations) > 1) {
+  const edges = function* () {
+    let unit = 0;
+    for (const list of byUnit.values()) {
+      for (const item of list) yield [unit, item.r] as [number, number];
+      unit += 1;
+    }
+  };
+  if (componentCount(byUnit.size, size, edges()) > 1) {
     notes.push("raters and units form separate groups with no shared units, so effects are only comparable within a group");
   }
   // Empirical-Bayes style shrinkage: k = residual variance / variance of true rater effects.

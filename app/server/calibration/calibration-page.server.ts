@@ -10,12 +10,12 @@ import { getCalibration } from "./calibration.server";
  * The calibration page. Hiring managers and admins see every interviewer;
  * an interviewer sees only their own row beside the organisation's averages.
  */
-export async function getCalibrationPage(viewer: Pick<SessionUser, "id" | "role">, query: CalibrationQuery, now = new Date()) {
+export async function getCalibrationPage(viewer: Pick<SessionUser, "id" | "role">, query: CalibrationQuery) {
   const ownOnly = viewer.role === "interviewer";
   // Interviewers get the all-time view without filters: narrow filters over aggregates
   // could isolate one colleague's scorecard, which the blind rule forbids.
-  const since = ownOnly || query.period === "all" ? undefined : new Date(now.getTime() - Number(query.period) * 86_400_000);
-  const filter = ownOnly ? {} : { since, roundType: query.roundType as RoundType | undefined, hiringManagerId: query.hiringManager };
+  const periodDays = query.period === "all" ? undefined : Number(query.period);
+  const filter = ownOnly ? {} : { periodDays, roundType: query.roundType as RoundType | undefined, hiringManagerId: query.hiringManager };
   const [result, rubric, hiringManagers] = await Promise.all([
     getCalibration(filter),
     currentRubricVersion(),

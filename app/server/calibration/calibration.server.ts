@@ -5,8 +5,8 @@ import { prisma } from "../db.server";
 import { currentRubricVersion } from "../rubrics/rubrics.server";
 
 export interface CalibrationFilter {
-  /** Only feedback submitted on or after this day. */
-  since?: Date;
+  /** Only feedback submitted in the last this many days (a sliding window). */
+  periodDays?: number;
   roundType?: RoundType;
   hiringManagerId?: string;
 }
@@ -29,7 +29,8 @@ interface RawRow {
 }
 
 /** Every submitted rating matching the filter, flat, in one query (drafts are never rating rows). */
-export async function loadCalibrationRows(filter: CalibrationFilter): Promise<CalibrationRow[]> {
+export async function loadCalibrationRows(filter: CalibrationFilter, now = new Date()): Promise<CalibrationRow[]> {
+  const since = filter.periodDays ? new Date(now.getTime() - filter.periodDays * 86_400_000) : undefined;
   const rows = await prisma.$queryRaw<RawRow[]>(Prisma.sql`
     SELECT f."id" AS "feedbackId", r."loopId" AS "loopId", f."interviewerId" AS "interviewerId", u."name" AS "interviewerName",
            r."type"::text AS "roundType", d."key" AS "dimensionKey", ra."value" AS "value", ra."evidenceFlag" AS "evidenceFlag",
@@ -43,7 +44,7 @@ export async function loadCalibrationRows(filter: CalibrationFilter): Promise<Ca
     JOIN "User" u ON u."id" = f."interviewerId"
     LEFT JOIN "Decision" dec ON dec."loopId" = l."id" AND dec."supersededAt" IS NULL
     WHERE f."status" = 'submitted' AND r."status" <> 'cancelled'
-      ${filter.since ? Prisma.sql`AND f."submittedAt" >= ${filter.since}` : Prisma.empty}
+      ${since ? Prisma.sql`AND f."submittedAt" >= ${since}` : Prisma.empty}
       ${filter.roundType ? Prisma.sql`AND r."type"::text = ${filter.roundType}` : Prisma.empty}
       ${filter.hiringManagerId ? Prisma.sql`AND l."hiringManagerId" = ${filter.hiringManagerId}` : Prisma.empty}
   `);
@@ -74,8 +75,11 @@ async function dataVersion(): Promise<string> {
 }
 
 function filterKey(filter: CalibrationFilter): string {
-  return JSON.stringify({ since: filter.since?.toISOString().slice(0, 10) ?? null, roundType: filter.roundType ?? null, hiringManagerId: filter.hiringManagerId ?? null });
+  return JSON.stringify({ periodDays: filter.periodDays ?? null, roundType: filter.roundType ?? null, hiringManagerId: filter.hiringManagerId ?? null });
 }
+
+// A sliding window moves even when no feedback arrives: refresh such snapshots twice a day.
+const WINDOW_REFRESH_MS = 12 * 3_600_000;
 
 export interface CalibrationResult {
   summary: CalibrationSummary;
@@ -105,8 +109,10 @@ export async function getCalibration(filter: CalibrationFilter, options: { fresh
   const key = filterKey(filter);
   const version = await dataVersion();
   const cached = await prisma.calibrationSnapshot.findUnique({ where: { key } });
-  if (cached && (cached.dataVersion === version || !options.fresh)) {
-    const stale = cached.dataVersion !== version;
+  const upToDate = (snapshot: { dataVersion: string; computedAt: Date }) =>
+    snapshot.dataVersion === version && (!filter.periodDays || Date.now() - snapshot.computedAt.getTime() < WINDOW_REFRESH_MS);
+  if (cached && (upToDate(cached) || !options.fresh)) {
+    const stale = !upToDate(cached);
     if (stale && !refreshes.has(key)) {
       const refresh = computeAndStore(key, filter, version)
         .catch((error: unknown) => console.error(`calibration refresh failed for ${key}:`, error))
@@ -139,4 +145,16 @@ async function computeAndStore(key: string, filter: CalibrationFilter, version: 
     update: { dataVersion: version, computeMs, data, computedAt: new Date() },
   });
   return { summary, computedAt: saved.computedAt.toISOString(), computeMs, fromCache: false, refreshing: false };
+}
+
+/**
+ * Computes the default views' snapshots if they do not exist yet (run at start,
+ * before serving), so even the first page view reads from the cache.
+ */
+export async function warmCalibration(): Promise<void> {
+  for (const filter of [{}, { periodDays: 365 }] satisfies CalibrationFilter[]) {
+    if (!(await prisma.calibrationSnapshot.findUnique({ where: { key: filterKey(filter) }, select: { key: true } }))) {
+      await computeAndStore(filterKey(filter), filter, await dataVersion());
+    }
+  }
 }
