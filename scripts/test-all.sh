@@ -19,18 +19,18 @@ started=$(date +%s)
 echo "==> typecheck"
 npx tsc
 echo "==> unit and integration (PGlite + PostgreSQL)"
-mkdir -p test-results
-npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
+mkdir -p reports
+npx vitest run --reporter=default --reporter=json --outputFile=reports/vitest.json
 echo "==> build"
 npx remix build
 echo "==> end-to-end (Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json npx playwright test --reporter=list,json
 echo "==> whole suite passed in $(( $(date +%s) - started )) s"
 # One closing line for the whole suite (vitest and Playwright counted together).
 node -e '
 const fs = require("fs");
-const v = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8"));
-const p = JSON.parse(fs.readFileSync("test-results/playwright.json", "utf8")).stats;
+const v = JSON.parse(fs.readFileSync("reports/vitest.json", "utf8"));
+const p = JSON.parse(fs.readFileSync("reports/playwright.json", "utf8")).stats;
 const passed = v.numPassedTests + p.expected;
 const failed = v.numFailedTests + p.unexpected;
 const skipped = v.numPendingTests + v.numTodoTests + p.skipped;
