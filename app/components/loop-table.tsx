@@ -18,7 +18,8 @@ export interface LoopRow {
   splits: number;
 }
 
-export function LoopTable({ loops, caption }: { loops: LoopRow[]; caption: string }) {
+/** `linkTo`: where a candidate's name leads: the debrief (hiring managers) or the loop's management page (recruiters). */
+export function LoopTable({ loops, caption, linkTo = "debrief" }: { loops: LoopRow[]; caption: string; linkTo?: "debrief" | "manage" }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="table">
@@ -39,7 +40,7 @@ export function LoopTable({ loops, caption }: { loops: LoopRow[]; caption: strin
           {loops.map((loop) => (
             <tr key={loop.id}>
               <td>
-                <Link to={`/loops/${loop.id}/debrief`} className="link">
+                <Link to={linkTo === "debrief" ? `/loops/${loop.id}/debrief` : `/loops/${loop.id}`} className="link">
                   {loop.candidateName}
                 </Link>
                 <span className="block text-xs text-slate-600">

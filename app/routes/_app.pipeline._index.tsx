@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LoopFilters, LoopTable, Pagination } from "~/components/loop-table";
@@ -20,12 +20,17 @@ export default function PipelinePage() {
   const { loops, page, pageCount, total } = useLoaderData<typeof loader>();
   return (
     <div>
-      <h1 className="mb-1 text-2xl font-bold">Pipeline</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="mb-1 text-2xl font-bold">Pipeline</h1>
+        <Link to="/candidates/new" className="btn-primary">
+          New candidate
+        </Link>
+      </div>
       <p className="mb-4 text-sm text-slate-600">{total} loops match.</p>
       <LoopFilters />
       {loops.length ? (
         <>
-          <LoopTable loops={loops} caption="Active loops" />
+          <LoopTable loops={loops} caption="Active loops" linkTo="manage" />
           <Pagination page={page} pageCount={pageCount} />
         </>
       ) : (

@@ -123,7 +123,8 @@ describe("decisions", () => {
     expect(saved).toEqual({ outcome: "hire", level: "L5", decidedById: users.hm.id, dimensionKeys: ["ownership", "product_altitude"], dissent: decision.dissent, supersededAt: null });
     const updated = await prisma.loop.findUniqueOrThrow({ where: { id: loop.id }, select: { stage: true, stageChanges: { orderBy: { changedAt: "desc" }, take: 1, select: { fromStage: true, toStage: true, changedById: true } } } });
     expect(updated.stage).toBe("decided");
-    expect(updated.stageChanges[0]).toEqual({ fromStage: "in_loop", toStage: "decided", changedById: users.hm.id });
+    // Submissions already moved it on automatically (Alice's feedback is still overdue).
+    expect(updated.stageChanges[0]).toEqual({ fromStage: "awaiting_feedback", toStage: "decided", changedById: users.hm.id });
   });
 
   it("changing the decision keeps the history", async () => {

@@ -4,6 +4,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { FeedbackContent } from "~/schemas/feedback";
 import type { SessionUser } from "../auth/session.server";
 import { isUniqueViolation, prisma } from "../db.server";
+import { applyAutomaticStage } from "../loops/stage.server";
 import { panelAccess } from "./panel-access.server";
 
 type Tx = Prisma.TransactionClient;
@@ -171,6 +172,8 @@ export async function submitFeedback(
       await tx.auditEvent.create({
         data: { actorId: viewer.id, action: "feedback.submitted", entityType: "Feedback", entityId: feedbackId, data: { roundId, evidenceWarnings: warnings.length } },
       });
+      // The last feedback in moves the loop to its debrief.
+      await applyAutomaticStage(tx, round.loopId, viewer.id, now);
       return { feedbackId, repeated: false };
     });
   try {

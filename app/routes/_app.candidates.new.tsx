@@ -1,0 +1,113 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FieldErrors } from "~/components/field";
+import { candidateSchema } from "~/schemas/loop-admin";
+import { requireRole } from "~/server/auth/guards.server";
+import { createCandidateRecord, LoopAdminError } from "~/server/loops/loop-admin.server";
+import { loopFormOptions } from "~/server/loops/loop-forms.server";
+
+export const meta: MetaFunction = () => [{ title: "New candidate · Calibrate" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["recruiter", "admin"]);
+  return loopFormOptions();
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["recruiter", "admin"]);
+  const submission = parseWithZod(await request.formData(), { schema: candidateSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), existingId: null }, { status: 400 });
+  try {
+    const candidate = await createCandidateRecord(user, submission.value);
+    throw redirect(`/loops/new?candidateId=${candidate.id}`);
+  } catch (error) {
+    if (error instanceof LoopAdminError) {
+      return data(
+        { result: submission.reply({ fieldErrors: error.field ? { [error.field]: [error.message] } : {}, formErrors: error.field ? [] : [error.message] }), existingId: error.existingCandidateId ?? null },
+        { status: error.status },
+      );
+    }
+    throw error;
+  }
+}
+
+export default function NewCandidatePage() {
+  const { hiringManagers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "candidate",
+    lastResult: actionData?.result,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: candidateSchema }),
+  });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">New candidate</h1>
+      <Form method="post" {...getFormProps(form)} className="card grid gap-3 md:grid-cols-2">
+        <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+        <div>
+          <Field label="Email" errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: "email" })} />
+          {actionData?.existingId ? (
+            <p className="-mt-4 text-sm">
+              <Link to={`/loops/new?candidateId=${actionData.existingId}`} className="link">
+                Open a loop for the existing candidate instead
+              </Link>
+            </p>
+          ) : null}
+        </div>
+        <Field label="Current role" errors={fields.currentRole.errors} inputProps={getInputProps(fields.currentRole, { type: "text" })} />
+        <Field label="Current level" hint="For example L5." errors={fields.currentLevel.errors} inputProps={getInputProps(fields.currentLevel, { type: "text" })} />
+        {(
+          [
+            ["source", "Internal or external", [["internal", "Internal transfer"], ["external", "External"]]],
+            ["track", "Target track", [["core_pm", "Core PM"], ["technical_pm", "Technical PM"], ["apm", "APM"]]],
+          ] as const
+        ).map(([name, label, options]) => (
+          <div key={name}>
+            <label htmlFor={fields[name].id} className="label">
+              {label}
+            </label>
+            <select {...getSelectProps(fields[name])} className="input mt-1">
+              <option value="">Choose…</option>
+              {options.map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </select>
+            <FieldErrors id={fields[name].errorId} errors={fields[name].errors} />
+          </div>
+        ))}
+        <Field label="Target level" errors={fields.targetLevel.errors} inputProps={getInputProps(fields.targetLevel, { type: "text" })} />
+        <div>
+          <label htmlFor={fields.hiringManagerId.id} className="label">
+            Hiring manager
+          </label>
+          <select {...getSelectProps(fields.hiringManagerId)} className="input mt-1">
+            <option value="">Choose…</option>
+            {hiringManagers.map((manager) => (
+              <option key={manager.id} value={manager.id}>
+                {manager.name}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.hiringManagerId.errorId} errors={fields.hiringManagerId.errors} />
+        </div>
+        <div className="md:col-span-2">
+          <FieldErrors id={form.errorId} errors={form.errors} />
+          <button type="submit" className="btn-primary">
+            Add candidate and open a loop
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,115 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FieldErrors } from "~/components/field";
+import { roundTypeLabels } from "~/domain/default-rubric";
+import { newLoopSchema } from "~/schemas/loop-admin";
+import { requireRole } from "~/server/auth/guards.server";
+import { createLoopFromTemplate, LoopAdminError } from "~/server/loops/loop-admin.server";
+import { candidateForLoop, loopFormOptions } from "~/server/loops/loop-forms.server";
+
+export const meta: MetaFunction = () => [{ title: "New loop · Calibrate" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["recruiter", "admin"]);
+  const candidate = await candidateForLoop(new URL(request.url).searchParams.get("candidateId") ?? "");
+  if (!candidate) throw data({ message: "Choose a candidate first: add one, or open a loop from an existing candidate." }, { status: 404 });
+  return { candidate, ...(await loopFormOptions()) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["recruiter", "admin"]);
+  const submission = parseWithZod(await request.formData(), { schema: newLoopSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    const loop = await createLoopFromTemplate(user, submission.value);
+    throw redirect(`/loops/${loop.id}`);
+  } catch (error) {
+    if (error instanceof LoopAdminError) {
+      return data(submission.reply(error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }), { status: error.status });
+    }
+    throw error;
+  }
+}
+
+export default function NewLoopPage() {
+  const { candidate, hiringManagers, templates } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "loop",
+    lastResult,
+    defaultValue: {
+      candidateId: candidate.id,
+      roleTitle: candidate.track === "technical_pm" ? "Technical Product Manager" : candidate.track === "apm" ? "Associate Product Manager" : "Product Manager",
+      hiringManagerId: candidate.hiringManagerId,
+      track: candidate.track,
+      targetLevel: candidate.targetLevel,
+      templateId: candidate.source === "internal" ? "internal" : "standard",
+    },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newLoopSchema }),
+  });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">New loop for {candidate.name}</h1>
+      <Form method="post" {...getFormProps(form)} className="card grid gap-3 md:grid-cols-2">
+        <input {...getInputProps(fields.candidateId, { type: "hidden" })} />
+        <Field label="Role title" errors={fields.roleTitle.errors} inputProps={getInputProps(fields.roleTitle, { type: "text" })} />
+        <Field label="Target level" errors={fields.targetLevel.errors} inputProps={getInputProps(fields.targetLevel, { type: "text" })} />
+        <div>
+          <label htmlFor={fields.track.id} className="label">
+            Track
+          </label>
+          <select {...getSelectProps(fields.track)} className="input mt-1">
+            <option value="core_pm">Core PM</option>
+            <option value="technical_pm">Technical PM</option>
+            <option value="apm">APM</option>
+          </select>
+          <FieldErrors id={fields.track.errorId} errors={fields.track.errors} />
+        </div>
+        <div>
+          <label htmlFor={fields.hiringManagerId.id} className="label">
+            Hiring manager
+          </label>
+          <select {...getSelectProps(fields.hiringManagerId)} className="input mt-1">
+            <option value="">Choose…</option>
+            {hiringManagers.map((manager) => (
+              <option key={manager.id} value={manager.id}>
+                {manager.name}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.hiringManagerId.errorId} errors={fields.hiringManagerId.errors} />
+        </div>
+        <fieldset className="md:col-span-2">
+          <legend className="label">Plan the rounds from a template</legend>
+          <div className="mt-1 space-y-1">
+            {templates.map((template) => (
+              <label key={template.id} className="flex items-start gap-2 text-sm">
+                <input type="radio" name={fields.templateId.name} value={template.id} defaultChecked={fields.templateId.initialValue === template.id} className="mt-1" />
+                <span>
+                  <span className="font-medium">{template.name}</span>
+                  <span className="block text-slate-600">{template.roundTypes.map((type) => roundTypeLabels[type]).join(" → ")}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <FieldErrors id={fields.templateId.errorId} errors={fields.templateId.errors} />
+        </fieldset>
+        <div className="md:col-span-2">
+          <FieldErrors id={form.errorId} errors={form.errors} />
+          <button type="submit" className="btn-primary">
+            Open loop
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

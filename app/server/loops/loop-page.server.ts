@@ -1,0 +1,75 @@
+import { data } from "@remix-run/node";
+import { roundTypeLabels } from "~/domain/default-rubric";
+import { roundFeedbackState } from "~/domain/feedback-timing";
+import { daysBetween } from "~/domain/stages";
+import { prisma } from "../db.server";
+
+/** A loop as the recruiter manages it: rounds with their schedule history, stage history, people to assign. */
+export async function getLoopForRecruiter(loopId: string, now = new Date()) {
+  const loop = await prisma.loop.findUnique({
+    where: { id: loopId },
+    select: {
+      id: true,
+      roleTitle: true,
+      track: true,
+      targetLevel: true,
+      stage: true,
+      stageChangedAt: true,
+      startedAt: true,
+      candidate: { select: { id: true, name: true, email: true, currentRole: true, currentLevel: true, source: true } },
+      hiringManager: { select: { name: true } },
+      stageChanges: { orderBy: { changedAt: "asc" }, select: { fromStage: true, toStage: true, changedAt: true, reason: true, changedBy: { select: { name: true } } } },
+      rounds: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          type: true,
+          status: true,
+          scheduledAt: true,
+          durationMinutes: true,
+          feedbackDueAt: true,
+          cancelledReason: true,
+          interviewerId: true,
+          interviewer: { select: { name: true } },
+          feedback: { select: { interviewerId: true, status: true, submittedAt: true } },
+          changes: { orderBy: { changedAt: "asc" }, select: { kind: true, reason: true, changedAt: true, changedBy: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!loop) throw data({ message: "There is no such loop." }, { status: 404 });
+  const people = await prisma.user.findMany({
+    where: { active: true, role: { in: ["interviewer", "hiring_manager", "recruiter"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: true },
+  });
+  return {
+    loop: {
+      ...loop,
+      daysInStage: daysBetween(loop.stageChangedAt, now),
+      daysInLoop: daysBetween(loop.startedAt, now),
+      stageChanges: loop.stageChanges.map((change) => ({ ...change, changedAt: change.changedAt.toISOString() })),
+      rounds: loop.rounds.map((round) => {
+        const own = round.feedback.find((feedback) => feedback.interviewerId === round.interviewerId);
+        return {
+          id: round.id,
+          type: round.type,
+          typeLabel: roundTypeLabels[round.type],
+          status: round.status,
+          scheduledAt: round.scheduledAt?.toISOString() ?? null,
+          // For the datetime-local input (UTC, like every time shown).
+          scheduledAtInput: round.scheduledAt?.toISOString().slice(0, 16) ?? "",
+          durationMinutes: round.durationMinutes,
+          feedbackDueAt: round.feedbackDueAt?.toISOString() ?? null,
+          cancelledReason: round.cancelledReason,
+          interviewerId: round.interviewerId,
+          interviewerName: round.interviewer?.name ?? null,
+          state: roundFeedbackState({ ...round, feedbackStatus: own?.status ?? null }, now),
+          locked: round.feedback.some((feedback) => feedback.status === "submitted"),
+          changes: round.changes.map((change) => ({ ...change, changedAt: change.changedAt.toISOString() })),
+        };
+      }),
+    },
+    people,
+  };
+}

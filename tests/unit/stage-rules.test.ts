@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { overlaps, schedulingWarnings } from "~/domain/scheduling";
+import { automaticStage, type RoundForStage } from "~/domain/stage-rules";
+
+const now = new Date("2026-11-23T12:00:00Z");
+const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
+const round = (overrides: Partial<RoundForStage>): RoundForStage => ({
+  type: "product_sense",
+  status: "scheduled",
+  scheduledAt: null,
+  durationMinutes: 45,
+  interviewerId: null,
+  submitted: false,
+  ...overrides,
+});
+
+describe("automatic stages", () => {
+  it("moves to loop scheduled once every panel round has a time and an interviewer", () => {
+    const rounds = [round({ type: "recruiter_screen", scheduledAt: at(-48), interviewerId: "r", submitted: true }), round({ scheduledAt: at(24), interviewerId: "a" }), round({})];
+    expect(automaticStage("screen", rounds, now)).toBe("screen");
+    rounds[2] = round({ scheduledAt: at(48), interviewerId: "b" });
+    expect(automaticStage("screen", rounds, now)).toBe("loop_scheduled");
+  });
+
+  it("is in loop once a panel round has ended, awaiting feedback when all have, debrief when all feedback is in", () => {
+    const panel = [round({ scheduledAt: at(-5), interviewerId: "a", submitted: true }), round({ scheduledAt: at(5), interviewerId: "b" })];
+    expect(automaticStage("loop_scheduled", panel, now)).toBe("in_loop");
+    panel[1] = round({ scheduledAt: at(-2), interviewerId: "b" });
+    expect(automaticStage("in_loop", panel, now)).toBe("awaiting_feedback");
+    panel[1] = round({ scheduledAt: at(-2), interviewerId: "b", submitted: true });
+    expect(automaticStage("awaiting_feedback", panel, now)).toBe("debrief");
+  });
+
+  it("ignores cancelled rounds", () => {
+    expect(automaticStage("in_loop", [round({ scheduledAt: at(-3), interviewerId: "a", submitted: true }), round({ status: "cancelled" })], now)).toBe("debrief");
+  });
+
+  it("never moves backwards, and never past debrief on its own", () => {
+    expect(automaticStage("debrief", [round({ scheduledAt: at(10), interviewerId: "a" })], now)).toBe("debrief");
+    expect(automaticStage("decided", [round({ scheduledAt: at(-3), interviewerId: "a", submitted: true })], now)).toBe("decided");
+    expect(automaticStage("awaiting_feedback", [round({ scheduledAt: at(10), interviewerId: "a" })], now)).toBe("awaiting_feedback");
+  });
+});
+
+describe("scheduling warnings", () => {
+  it("detects overlapping slots, not touching ones", () => {
+    expect(overlaps({ start: at(0), minutes: 60 }, { start: at(0.5), minutes: 60 })).toBe(true);
+    expect(overlaps({ start: at(0), minutes: 60 }, { start: at(1), minutes: 60 })).toBe(false);
+  });
+
+  it("warns about clashes and about an interviewer who already meets the candidate", () => {
+    const warnings = schedulingWarnings({
+      proposed: { start: at(0), minutes: 45 },
+      interviewerName: "Sam",
+      interviewerRounds: [{ start: at(0.5), minutes: 45, label: "Behavioral with Ada" }, { start: at(5), minutes: 45, label: "later" }],
+      alreadyMetCandidate: true,
+    });
+    expect(warnings.map((warning) => warning.kind)).toEqual(["clash", "repeat_interviewer"]);
+    expect(warnings[0]!.message).toContain("Behavioral with Ada");
+  });
+});
