@@ -1,0 +1,44 @@
+import { expect, test } from "./support/fixtures";
+
+test("a recruiter adds a candidate, opens a loop from a template and schedules a round", async ({ page, signInAs }) => {
+  await signInAs("recruiter@example.com");
+  await page.goto("/pipeline");
+  await page.getByRole("link", { name: "New candidate" }).click();
+  await expect(page).toHaveTitle("New candidate · Calibrate");
+  await page.getByLabel("Name").fill("Rosa Example");
+  await page.getByLabel("Email").fill("rosa.example@candidates.example");
+  await page.getByLabel("Current role").fill("Senior Backend Engineer");
+  await page.getByLabel("Current level").fill("L5");
+  await page.getByLabel("Internal or external").selectOption("external");
+  await page.getByLabel("Target track").selectOption("core_pm");
+  await page.getByLabel("Target level").fill("L5");
+  await page.getByLabel("Hiring manager").selectOption({ label: "Harper Okafor" });
+  await page.getByRole("button", { name: "Add candidate and open a loop" }).click();
+
+  await expect(page.getByRole("heading", { name: "New loop for Rosa Example" })).toBeVisible();
+  await page.getByRole("radio", { name: /Standard engineer-to-PM loop/ }).check();
+  await page.getByRole("button", { name: "Open loop" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rosa Example" })).toBeVisible();
+  await expect(page.getByTestId("loop-stage")).toHaveText("Sourced");
+
+  const productSense = page.getByTestId("round-product_sense");
+  await productSense.getByLabel("Date and time (UTC)").fill("2030-03-04T15:00");
+  await productSense.getByLabel("Interviewer").selectOption({ label: "Sam Patel" });
+  await productSense.getByRole("button", { name: "Schedule" }).click();
+  await expect(productSense.getByRole("status")).toHaveText("Round scheduled.");
+  await expect(productSense).toContainText("Mon 4 Mar, 15:00 UTC");
+
+  // A duplicate candidate is caught.
+  await page.goto("/candidates/new");
+  await page.getByLabel("Email").fill("rosa.example@candidates.example");
+  await page.getByLabel("Name").fill("Rosa Again");
+  await page.getByLabel("Current role").fill("Engineer");
+  await page.getByLabel("Current level").fill("L5");
+  await page.getByLabel("Internal or external").selectOption("external");
+  await page.getByLabel("Target track").selectOption("core_pm");
+  await page.getByLabel("Target level").fill("L5");
+  await page.getByLabel("Hiring manager").selectOption({ label: "Harper Okafor" });
+  await page.getByRole("button", { name: "Add candidate and open a loop" }).click();
+  await expect(page.getByText("Rosa Example already has this email.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open a loop for the existing candidate instead" })).toBeVisible();
+});
