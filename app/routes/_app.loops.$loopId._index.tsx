@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldErrors } from "~/components/field";
+import { LoopTimelineChart } from "~/components/loop-timeline-chart";
 import { stageLabels, stageOrder } from "~/domain/stages";
 import { cancelRoundSchema, changeStageSchema, scheduleRoundSchema } from "~/schemas/loop-admin";
 import { requireRole } from "~/server/auth/guards.server";
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LoopPage() {
-  const { loop, people, canManage } = useLoaderData<typeof loader>();
+  const { loop, people, canManage, timeline } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -77,6 +78,21 @@ export default function LoopPage() {
           {result.message}
         </p>
       ) : null}
+
+      <section aria-labelledby="pace-heading" className="space-y-3">
+        <h2 id="pace-heading" className="sr-only">
+          Timeline and pace
+        </h2>
+        <p className="text-sm" data-testid="pace">
+          {timeline.pace.decided ? "Decided" : "Running"} on day {Math.floor(timeline.pace.days)}; {loop.candidate.source === "internal" ? "internal transfers" : "external candidates"} typically reach a decision in about {timeline.reference} days
+          {" "}
+          <span className={timeline.pace.versusReference > 0 ? "font-semibold text-red-800" : "text-green-800"}>
+            ({Math.abs(Math.round(timeline.pace.versusReference))} days {timeline.pace.versusReference > 0 ? "over" : "under"})
+          </span>
+          . A typical loop is 4-6 rounds over 2-3 weeks.
+        </p>
+        <LoopTimelineChart timeline={timeline} />
+      </section>
 
       <section aria-labelledby="rounds-heading" className="space-y-3">
         <h2 id="rounds-heading" className="text-lg font-semibold">

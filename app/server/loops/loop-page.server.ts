@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import { roundTypeLabels } from "~/domain/default-rubric";
 import { roundFeedbackState } from "~/domain/feedback-timing";
+import { loopTimeline } from "~/domain/loop-timeline";
 import { daysBetween } from "~/domain/stages";
 import { prisma } from "../db.server";
 
@@ -16,6 +17,8 @@ export async function getLoopForRecruiter(loopId: string, now = new Date()) {
       stage: true,
       stageChangedAt: true,
       startedAt: true,
+      debriefAt: true,
+      decisions: { where: { supersededAt: null }, select: { decidedAt: true } },
       candidate: { select: { id: true, name: true, email: true, currentRole: true, currentLevel: true, source: true } },
       hiringManager: { select: { name: true } },
       stageChanges: { orderBy: { changedAt: "asc" }, select: { fromStage: true, toStage: true, changedAt: true, reason: true, changedBy: { select: { name: true } } } },
@@ -32,7 +35,7 @@ export async function getLoopForRecruiter(loopId: string, now = new Date()) {
           interviewerId: true,
           interviewer: { select: { name: true } },
           feedback: { select: { interviewerId: true, status: true, submittedAt: true } },
-          changes: { orderBy: { changedAt: "asc" }, select: { kind: true, reason: true, changedAt: true, changedBy: { select: { name: true } } } },
+          changes: { orderBy: { changedAt: "asc" }, select: { kind: true, reason: true, after: true, changedAt: true, changedBy: { select: { name: true } } } },
         },
       },
     },
@@ -43,9 +46,32 @@ export async function getLoopForRecruiter(loopId: string, now = new Date()) {
     orderBy: { name: "asc" },
     select: { id: true, name: true, role: true },
   });
+  const timeline = loopTimeline(
+    {
+      startedAt: loop.startedAt,
+      source: loop.candidate.source,
+      stageChanges: loop.stageChanges,
+      rounds: loop.rounds.map((round) => {
+        const firstSchedule = round.changes.find((change) => change.kind === "scheduled")?.after as { scheduledAt?: string } | undefined;
+        return {
+          label: `${roundTypeLabels[round.type]} (${round.interviewer?.name ?? "unassigned"})`,
+          status: round.status,
+          plannedAt: firstSchedule?.scheduledAt ? new Date(firstSchedule.scheduledAt) : null,
+          scheduledAt: round.scheduledAt,
+          durationMinutes: round.durationMinutes,
+          submittedAt: round.feedback.find((feedback) => feedback.interviewerId === round.interviewerId && feedback.status === "submitted")?.submittedAt ?? null,
+        };
+      }),
+      debriefAt: loop.debriefAt,
+      decidedAt: loop.decisions[0]?.decidedAt ?? null,
+    },
+    now,
+  );
   return {
+    timeline,
     loop: {
       ...loop,
+      decisions: undefined,
       daysInStage: daysBetween(loop.stageChangedAt, now),
       daysInLoop: daysBetween(loop.startedAt, now),
       stageChanges: loop.stageChanges.map((change) => ({ ...change, changedAt: change.changedAt.toISOString() })),
@@ -66,7 +92,7 @@ export async function getLoopForRecruiter(loopId: string, now = new Date()) {
           interviewerName: round.interviewer?.name ?? null,
           state: roundFeedbackState({ ...round, feedbackStatus: own?.status ?? null }, now),
           locked: round.feedback.some((feedback) => feedback.status === "submitted"),
-          changes: round.changes.map((change) => ({ ...change, changedAt: change.changedAt.toISOString() })),
+          changes: round.changes.map((change) => ({ kind: change.kind, reason: change.reason, changedBy: change.changedBy, changedAt: change.changedAt.toISOString() })),
         };
       }),
     },
