@@ -16,6 +16,8 @@ export interface LoopRow {
   debriefAt: string | null;
   feedback: { expected: number; submitted: number; overdue: number };
   splits: number;
+  stuckDays: number;
+  nextRound: { typeLabel: string; at: string } | null;
 }
 
 /** `linkTo`: where a candidate's name leads: the debrief (hiring managers) or the loop's management page (recruiters). */
@@ -32,13 +34,14 @@ export function LoopTable({ loops, caption, linkTo = "debrief" }: { loops: LoopR
             <th scope="col">Days in loop</th>
             <th scope="col">Feedback</th>
             <th scope="col">Split dimensions</th>
+            <th scope="col">Next round</th>
             <th scope="col">Debrief</th>
             <th scope="col">Hiring manager</th>
           </tr>
         </thead>
         <tbody>
           {loops.map((loop) => (
-            <tr key={loop.id}>
+            <tr key={loop.id} className={loop.stuckDays || loop.feedback.overdue ? "bg-red-50/60" : ""}>
               <td>
                 <Link to={linkTo === "debrief" ? `/loops/${loop.id}/debrief` : `/loops/${loop.id}`} className="link">
                   {loop.candidateName}
@@ -48,7 +51,12 @@ export function LoopTable({ loops, caption, linkTo = "debrief" }: { loops: LoopR
                 </span>
               </td>
               <td>{stageLabels[loop.stage]}</td>
-              <td>{loop.daysInStage}</td>
+              <td>
+                {loop.daysInStage}
+                {loop.stuckDays ? (
+                  <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">stuck, {loop.stuckDays} d over</span>
+                ) : null}
+              </td>
               <td>{loop.daysInLoop}</td>
               <td>
                 {loop.feedback.expected ? `${loop.feedback.submitted}/${loop.feedback.expected}` : "—"}
@@ -59,6 +67,7 @@ export function LoopTable({ loops, caption, linkTo = "debrief" }: { loops: LoopR
                 ) : null}
               </td>
               <td>{loop.splits ? <span className="font-semibold text-red-800">{loop.splits} split</span> : loop.feedback.submitted ? "None" : "—"}</td>
+              <td className="text-xs">{loop.nextRound ? `${loop.nextRound.typeLabel}, ${formatDate(loop.nextRound.at)}` : "—"}</td>
               <td>{formatDate(loop.debriefAt)}</td>
               <td>{loop.hiringManagerName}</td>
             </tr>
@@ -98,11 +107,24 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
 }
 
 /** Filters and sort for loop lists, as a plain GET form so the URL is shareable and it works without JavaScript. */
-export function LoopFilters({ showClosedOption = true }: { showClosedOption?: boolean }) {
+export function LoopFilters({
+  showClosedOption = true,
+  people,
+}: {
+  showClosedOption?: boolean;
+  /** Offer recruiter and hiring-manager filters (the pipeline). */
+  people?: { recruiters: { id: string; name: string }[]; hiringManagers: { id: string; name: string }[] };
+}) {
   const [searchParams] = useSearchParams();
   const value = (name: string) => searchParams.get(name) ?? "";
   return (
     <Form method="get" className="card mb-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter loops">
+      <div>
+        <label htmlFor="filter-q" className="label">
+          Candidate name
+        </label>
+        <input id="filter-q" name="q" type="search" defaultValue={value("q")} className="input mt-1 w-48" />
+      </div>
       <div>
         <label htmlFor="filter-stage" className="label">
           Stage
@@ -137,6 +159,28 @@ export function LoopFilters({ showClosedOption = true }: { showClosedOption?: bo
           <option value="apm">APM</option>
         </select>
       </div>
+      {people
+        ? (
+            [
+              ["recruiter", "Recruiter", people.recruiters],
+              ["hiringManager", "Hiring manager", people.hiringManagers],
+            ] as const
+          ).map(([name, label, options]) => (
+            <div key={name}>
+              <label htmlFor={`filter-${name}`} className="label">
+                {label}
+              </label>
+              <select id={`filter-${name}`} name={name} defaultValue={value(name)} className="input mt-1 w-auto">
+                <option value="">Anyone</option>
+                {options.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))
+        : null}
       <div>
         <label htmlFor="filter-sort" className="label">
           Sort by
@@ -148,6 +192,10 @@ export function LoopFilters({ showClosedOption = true }: { showClosedOption?: bo
           <option value="candidate">Candidate name</option>
         </select>
       </div>
+      <label className="flex items-center gap-2 pb-2">
+        <input type="checkbox" name="overdue" value="1" defaultChecked={value("overdue") === "1"} />
+        Overdue feedback only
+      </label>
       {showClosedOption ? (
         <label className="flex items-center gap-2 pb-2">
           <input type="checkbox" name="show" value="all" defaultChecked={value("show") === "all"} />

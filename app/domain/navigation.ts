@@ -20,6 +20,7 @@ export function navigationFor(role: Role): NavItem[] {
         { to: "/admin/users", label: "People" },
         { to: "/admin/rubrics", label: "Rubrics" },
         { to: "/admin/kits", label: "Kits" },
+        { to: "/admin/stages", label: "Stages" },
         { to: "/pipeline", label: "Pipeline" },
         { to: "/loops", label: "Loops" },
         { to: "/calibration", label: "Calibration" },

@@ -6,6 +6,7 @@ import { LoopFilters, LoopTable, Pagination } from "~/components/loop-table";
 import { loopListQueryFrom } from "~/schemas/loop-list";
 import { pageFrom } from "~/schemas/paging";
 import { requireRole } from "~/server/auth/guards.server";
+import { pipelinePeople } from "~/server/loops/loop-forms.server";
 import { listLoops } from "~/server/loops/loop-list.server";
 
 export const meta: MetaFunction = () => [{ title: "Pipeline · Calibrate" }];
@@ -13,11 +14,12 @@ export const meta: MetaFunction = () => [{ title: "Pipeline · Calibrate" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["recruiter", "admin"]);
   const query = loopListQueryFrom(request);
-  return listLoops({ ...query, activeOnly: query.show !== "all", page: pageFrom(request) });
+  const [list, people] = await Promise.all([listLoops({ ...query, activeOnly: query.show !== "all", page: pageFrom(request) }), pipelinePeople()]);
+  return { ...list, people };
 }
 
 export default function PipelinePage() {
-  const { loops, page, pageCount, total } = useLoaderData<typeof loader>();
+  const { loops, page, pageCount, total, people } = useLoaderData<typeof loader>();
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -26,8 +28,8 @@ export default function PipelinePage() {
           New candidate
         </Link>
       </div>
-      <p className="mb-4 text-sm text-slate-600">{total} loops match.</p>
-      <LoopFilters />
+      <p className="mb-4 text-sm text-slate-600">{total} loops match. Rows in red are stuck past their stage's expected time or have overdue feedback.</p>
+      <LoopFilters people={people} />
       {loops.length ? (
         <>
           <LoopTable loops={loops} caption="Active loops" linkTo="manage" />

@@ -8,6 +8,10 @@ export const loopListQuerySchema = z.object({
   track: z.enum(["core_pm", "technical_pm", "apm"]).optional().catch(undefined),
   sort: z.enum(["stage_age", "loop_age", "candidate", "newest"]).default("stage_age").catch("stage_age"),
   show: z.enum(["active", "all"]).default("active").catch("active"),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  recruiter: z.string().max(40).optional().catch(undefined),
+  hiringManager: z.string().max(40).optional().catch(undefined),
+  overdue: z.enum(["1"]).optional().catch(undefined),
 });
 
 export type LoopListQuery = {
@@ -16,6 +20,10 @@ export type LoopListQuery = {
   track?: "core_pm" | "technical_pm" | "apm";
   sort: "stage_age" | "loop_age" | "candidate" | "newest";
   show: "active" | "all";
+  q?: string;
+  recruiter?: string;
+  hiringManager?: string;
+  overdue?: "1";
 };
 
 export function loopListQueryFrom(request: Request): LoopListQuery {

@@ -15,3 +15,16 @@ export async function candidateForLoop(candidateId: string) {
     select: { id: true, name: true, track: true, targetLevel: true, hiringManagerId: true, source: true },
   });
 }
+
+/** Recruiters and hiring managers, for the pipeline's filters. */
+export async function pipelinePeople() {
+  const people = await prisma.user.findMany({
+    where: { role: { in: ["recruiter", "hiring_manager"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: true },
+  });
+  return {
+    recruiters: people.filter((person) => person.role === "recruiter").map(({ id, name }) => ({ id, name })),
+    hiringManagers: people.filter((person) => person.role === "hiring_manager").map(({ id, name }) => ({ id, name })),
+  };
+}

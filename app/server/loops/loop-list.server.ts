@@ -1,11 +1,19 @@
+import { roundTypeLabels } from "~/domain/default-rubric";
 import { feedbackProgress } from "~/domain/feedback-timing";
 import { countSplits, spreadOf } from "~/domain/panel-spread";
-import { daysBetween } from "~/domain/stages";
+import { daysBetween, daysOverdueInStage } from "~/domain/stages";
 import type { Prisma } from "~/generated/prisma/client";
 import type { LoopListQuery } from "~/schemas/loop-list";
 import { prisma } from "../db.server";
 
 export const PAGE_SIZE = 50;
+
+function nextRoundOf(rounds: { type: keyof typeof roundTypeLabels; status: string; scheduledAt: Date | null }[], now: Date) {
+  const upcoming = rounds
+    .filter((round) => round.status !== "cancelled" && round.scheduledAt && round.scheduledAt > now)
+    .sort((a, b) => a.scheduledAt!.getTime() - b.scheduledAt!.getTime())[0];
+  return upcoming ? { typeLabel: roundTypeLabels[upcoming.type], at: upcoming.scheduledAt!.toISOString() } : null;
+}
 
 export interface LoopListFilter extends Partial<LoopListQuery> {
   hiringManagerId?: string;
@@ -25,10 +33,20 @@ const orderings: Record<LoopListQuery["sort"], Prisma.LoopOrderByWithRelationInp
  * the submitted ratings of just those loops for their split counts (1).
  */
 export async function listLoops(filter: LoopListFilter, now = new Date()) {
+  const hiringManagerId = filter.hiringManagerId ?? filter.hiringManager;
   const where: Prisma.LoopWhereInput = {
-    ...(filter.hiringManagerId ? { hiringManagerId: filter.hiringManagerId } : {}),
+    ...(hiringManagerId ? { hiringManagerId } : {}),
+    ...(filter.recruiter ? { recruiterId: filter.recruiter } : {}),
+    ...(filter.q ? { candidate: { name: { contains: filter.q, mode: "insensitive" } } } : {}),
+    ...(filter.overdue
+      ? {
+          rounds: {
+            some: { status: { not: "cancelled" }, interviewerId: { not: null }, feedbackDueAt: { lt: now }, feedback: { none: { status: "submitted" } } },
+          },
+        }
+      : {}),
     ...(filter.stage ? { stage: filter.stage } : filter.activeOnly ? { stage: { not: "closed" } } : {}),
-    ...(filter.source ? { candidate: { source: filter.source } } : {}),
+    ...(filter.source ? { candidate: { source: filter.source, ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" as const } } : {}) } } : {}),
     ...(filter.track ? { track: filter.track } : {}),
   };
   const [loops, total] = await Promise.all([
@@ -50,6 +68,7 @@ export async function listLoops(filter: LoopListFilter, now = new Date()) {
         hiringManager: { select: { name: true } },
         rounds: {
           select: {
+            type: true,
             status: true,
             scheduledAt: true,
             durationMinutes: true,
@@ -62,6 +81,8 @@ export async function listLoops(filter: LoopListFilter, now = new Date()) {
     }),
     prisma.loop.count({ where }),
   ]);
+  const settings = await prisma.stageSetting.findMany({ select: { stage: true, expectedDays: true } });
+  const expectedDays = Object.fromEntries(settings.map((setting) => [setting.stage, setting.expectedDays]));
   const ratings = await prisma.rating.findMany({
     where: { feedback: { status: "submitted", round: { loopId: { in: loops.map((loop) => loop.id) }, status: { not: "cancelled" } } } },
     select: { value: true, dimensionId: true, feedback: { select: { round: { select: { loopId: true } } } } },
@@ -90,10 +111,12 @@ export async function listLoops(filter: LoopListFilter, now = new Date()) {
       stage: loop.stage,
       hiringManagerName: loop.hiringManager.name,
       daysInStage: daysBetween(loop.stageChangedAt, now),
+      stuckDays: daysOverdueInStage(loop.stage, daysBetween(loop.stageChangedAt, now), expectedDays),
       daysInLoop: daysBetween(loop.startedAt, now),
       debriefAt: loop.debriefAt?.toISOString() ?? null,
       feedback: feedbackProgress(loop.rounds, now),
       splits: splitsOf(loop.id),
+      nextRound: nextRoundOf(loop.rounds, now),
     })),
   };
 }
