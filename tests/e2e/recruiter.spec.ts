@@ -42,3 +42,15 @@ test("a recruiter adds a candidate, opens a loop from a template and schedules a
   await expect(page.getByText("Rosa Example already has this email.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Open a loop for the existing candidate instead" })).toBeVisible();
 });
+
+test("an overdue loop stands out in the pipeline and its timeline opens", async ({ page, signInAs }) => {
+  await signInAs("recruiter@example.com");
+  await page.goto("/pipeline?overdue=1");
+  const row = page.getByRole("row", { name: /Grace Adeyemi/ });
+  await expect(row).toContainText("overdue");
+  await expect(row).toHaveClass(/bg-red-50/);
+  await row.getByRole("link", { name: "Grace Adeyemi" }).click();
+  await expect(page.getByRole("figure", { name: "Timeline" })).toBeVisible();
+  await expect(page.locator("figure .recharts-wrapper svg").first()).toBeVisible();
+  await expect(page.getByTestId("pace")).toContainText("internal transfers typically reach a decision in about 28 days");
+});
