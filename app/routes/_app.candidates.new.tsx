@@ -5,6 +5,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FieldErrors } from "~/components/field";
+import { SelectField } from "~/components/select-field";
+import { trackOptions } from "~/domain/tracks";
 import { candidateSchema } from "~/schemas/loop-admin";
 import { requireRole } from "~/server/auth/guards.server";
 import { createCandidateRecord, LoopAdminError } from "~/server/loops/loop-admin.server";
@@ -61,42 +63,22 @@ export default function NewCandidatePage() {
         </div>
         <Field label="Current role" errors={fields.currentRole.errors} inputProps={getInputProps(fields.currentRole, { type: "text" })} />
         <Field label="Current level" hint="For example L5." errors={fields.currentLevel.errors} inputProps={getInputProps(fields.currentLevel, { type: "text" })} />
-        {(
-          [
-            ["source", "Internal or external", [["internal", "Internal transfer"], ["external", "External"]]],
-            ["track", "Target track", [["core_pm", "Core PM"], ["technical_pm", "Technical PM"], ["apm", "APM"]]],
-          ] as const
-        ).map(([name, label, options]) => (
-          <div key={name}>
-            <label htmlFor={fields[name].id} className="label">
-              {label}
-            </label>
-            <select {...getSelectProps(fields[name])} className="input mt-1">
-              <option value="">Choose…</option>
-              {options.map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields[name].errorId} errors={fields[name].errors} />
-          </div>
-        ))}
+        <SelectField
+          label="Internal or external"
+          selectProps={getSelectProps(fields.source)}
+          errors={fields.source.errors}
+          errorId={fields.source.errorId}
+          options={[["internal", "Internal transfer"], ["external", "External"]]}
+        />
+        <SelectField label="Target track" selectProps={getSelectProps(fields.track)} errors={fields.track.errors} errorId={fields.track.errorId} options={trackOptions} />
         <Field label="Target level" errors={fields.targetLevel.errors} inputProps={getInputProps(fields.targetLevel, { type: "text" })} />
-        <div>
-          <label htmlFor={fields.hiringManagerId.id} className="label">
-            Hiring manager
-          </label>
-          <select {...getSelectProps(fields.hiringManagerId)} className="input mt-1">
-            <option value="">Choose…</option>
-            {hiringManagers.map((manager) => (
-              <option key={manager.id} value={manager.id}>
-                {manager.name}
-              </option>
-            ))}
-          </select>
-          <FieldErrors id={fields.hiringManagerId.errorId} errors={fields.hiringManagerId.errors} />
-        </div>
+        <SelectField
+          label="Hiring manager"
+          selectProps={getSelectProps(fields.hiringManagerId)}
+          errors={fields.hiringManagerId.errors}
+          errorId={fields.hiringManagerId.errorId}
+          options={hiringManagers.map((manager) => [manager.id, manager.name] as const)}
+        />
         <div className="md:col-span-2">
           <FieldErrors id={form.errorId} errors={form.errors} />
           <button type="submit" className="btn-primary">

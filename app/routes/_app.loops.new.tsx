@@ -5,6 +5,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FieldErrors } from "~/components/field";
+import { SelectField } from "~/components/select-field";
+import { trackOptions } from "~/domain/tracks";
 import { roundTypeLabels } from "~/domain/default-rubric";
 import { newLoopSchema } from "~/schemas/loop-admin";
 import { requireRole } from "~/server/auth/guards.server";
@@ -59,31 +61,14 @@ export default function NewLoopPage() {
         <input {...getInputProps(fields.candidateId, { type: "hidden" })} />
         <Field label="Role title" errors={fields.roleTitle.errors} inputProps={getInputProps(fields.roleTitle, { type: "text" })} />
         <Field label="Target level" errors={fields.targetLevel.errors} inputProps={getInputProps(fields.targetLevel, { type: "text" })} />
-        <div>
-          <label htmlFor={fields.track.id} className="label">
-            Track
-          </label>
-          <select {...getSelectProps(fields.track)} className="input mt-1">
-            <option value="core_pm">Core PM</option>
-            <option value="technical_pm">Technical PM</option>
-            <option value="apm">APM</option>
-          </select>
-          <FieldErrors id={fields.track.errorId} errors={fields.track.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.hiringManagerId.id} className="label">
-            Hiring manager
-          </label>
-          <select {...getSelectProps(fields.hiringManagerId)} className="input mt-1">
-            <option value="">Choose…</option>
-            {hiringManagers.map((manager) => (
-              <option key={manager.id} value={manager.id}>
-                {manager.name}
-              </option>
-            ))}
-          </select>
-          <FieldErrors id={fields.hiringManagerId.errorId} errors={fields.hiringManagerId.errors} />
-        </div>
+        <SelectField label="Track" selectProps={getSelectProps(fields.track)} errors={fields.track.errors} errorId={fields.track.errorId} options={trackOptions} placeholder={null} />
+        <SelectField
+          label="Hiring manager"
+          selectProps={getSelectProps(fields.hiringManagerId)}
+          errors={fields.hiringManagerId.errors}
+          errorId={fields.hiringManagerId.errorId}
+          options={hiringManagers.map((manager) => [manager.id, manager.name] as const)}
+        />
         <fieldset className="md:col-span-2">
           <legend className="label">Plan the rounds from a template</legend>
           <div className="mt-1 space-y-1">

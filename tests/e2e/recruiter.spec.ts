@@ -1,12 +1,9 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 
-test("a recruiter adds a candidate, opens a loop from a template and schedules a round", async ({ page, signInAs }) => {
-  await signInAs("recruiter@example.com");
-  await page.goto("/pipeline");
-  await page.getByRole("link", { name: "New candidate" }).click();
-  await expect(page).toHaveTitle("New candidate · Calibrate");
-  await page.getByLabel("Name").fill("Rosa Example");
-  await page.getByLabel("Email").fill("rosa.example@candidates.example");
+async function fillCandidate(page: Page, name: string, email: string) {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Current role").fill("Senior Backend Engineer");
   await page.getByLabel("Current level").fill("L5");
   await page.getByLabel("Internal or external").selectOption("external");
@@ -14,6 +11,14 @@ test("a recruiter adds a candidate, opens a loop from a template and schedules a
   await page.getByLabel("Target level").fill("L5");
   await page.getByLabel("Hiring manager").selectOption({ label: "Harper Okafor" });
   await page.getByRole("button", { name: "Add candidate and open a loop" }).click();
+}
+
+test("a recruiter adds a candidate, opens a loop from a template and schedules a round", async ({ page, signInAs }) => {
+  await signInAs("recruiter@example.com");
+  await page.goto("/pipeline");
+  await page.getByRole("link", { name: "New candidate" }).click();
+  await expect(page).toHaveTitle("New candidate · Calibrate");
+  await fillCandidate(page, "Rosa Example", "rosa.example@candidates.example");
 
   await expect(page.getByRole("heading", { name: "New loop for Rosa Example" })).toBeVisible();
   await page.getByRole("radio", { name: /Standard engineer-to-PM loop/ }).check();
@@ -30,15 +35,7 @@ test("a recruiter adds a candidate, opens a loop from a template and schedules a
 
   // A duplicate candidate is caught.
   await page.goto("/candidates/new");
-  await page.getByLabel("Email").fill("rosa.example@candidates.example");
-  await page.getByLabel("Name").fill("Rosa Again");
-  await page.getByLabel("Current role").fill("Engineer");
-  await page.getByLabel("Current level").fill("L5");
-  await page.getByLabel("Internal or external").selectOption("external");
-  await page.getByLabel("Target track").selectOption("core_pm");
-  await page.getByLabel("Target level").fill("L5");
-  await page.getByLabel("Hiring manager").selectOption({ label: "Harper Okafor" });
-  await page.getByRole("button", { name: "Add candidate and open a loop" }).click();
+  await fillCandidate(page, "Rosa Again", "rosa.example@candidates.example");
   await expect(page.getByText("Rosa Example already has this email.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Open a loop for the existing candidate instead" })).toBeVisible();
 });
