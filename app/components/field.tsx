@@ -19,6 +19,39 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] | nu
   );
 }
 
+/** Label, control, hint and errors, with the control described by the hint and errors. */
+export function FieldShell({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[] | null;
+  children: (described: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {children({ "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy })}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  );
+}
+
 /** A labelled input whose errors sit right under it and are announced with it. */
 export function Field({
   label,
@@ -31,26 +64,21 @@ export function Field({
   errors?: string[] | null;
   inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string };
 }) {
-  const errorId = `${inputProps.id}-error`;
-  const hintId = `${inputProps.id}-hint`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={inputProps.id} className="label">
-        {label}
-      </label>
-      <input
-        {...inputProps}
-        className="input mt-1"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldShell id={inputProps.id} label={label} hint={hint} errors={errors}>
+      {(described) => <input {...inputProps} className={inputProps.className ?? "input mt-1"} {...described} />}
+    </FieldShell>
+  );
+}
+
+/** A form's closing row: its form-level errors and the submit button. */
+export function FormFooter({ errorId, errors, label, className = "md:col-span-2" }: { errorId: string; errors?: string[] | null; label: string; className?: string }) {
+  return (
+    <div className={className}>
       <FieldErrors id={errorId} errors={errors} />
+      <button type="submit" className="btn-primary">
+        {label}
+      </button>
     </div>
   );
 }

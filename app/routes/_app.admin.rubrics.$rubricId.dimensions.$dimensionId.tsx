@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FieldErrors } from "~/components/field";
+import { Field, FormFooter } from "~/components/field";
 import { TextareaField } from "~/components/textarea-field";
 import { ratingLevels } from "~/domain/rating-scale";
 import { dimensionSchema } from "~/schemas/rubric";
@@ -90,12 +90,7 @@ export default function DimensionPage() {
             textareaProps={{ ...getTextareaProps(anchor), rows: 3 }}
           />
         ))}
-        <div className="md:col-span-2">
-          <FieldErrors id={form.errorId} errors={form.errors} />
-          <button type="submit" className="btn-primary">
-            {isNew ? "Add dimension" : "Save dimension"}
-          </button>
-        </div>
+        <FormFooter errorId={form.errorId} errors={form.errors} label={isNew ? "Add dimension" : "Save dimension"} />
       </Form>
     </div>
   );

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FieldErrors } from "~/components/field";
+import { Field, FormFooter } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { trackOptions } from "~/domain/tracks";
 import { candidateSchema } from "~/schemas/loop-admin";
@@ -79,12 +79,7 @@ export default function NewCandidatePage() {
           errorId={fields.hiringManagerId.errorId}
           options={hiringManagers.map((manager) => [manager.id, manager.name] as const)}
         />
-        <div className="md:col-span-2">
-          <FieldErrors id={form.errorId} errors={form.errors} />
-          <button type="submit" className="btn-primary">
-            Add candidate and open a loop
-          </button>
-        </div>
+        <FormFooter errorId={form.errorId} errors={form.errors} label="Add candidate and open a loop" />
       </Form>
     </div>
   );

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FieldErrors } from "~/components/field";
+import { Field, FieldErrors, FormFooter } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { trackOptions } from "~/domain/tracks";
 import { roundTypeLabels } from "~/domain/default-rubric";
@@ -84,12 +84,7 @@ export default function NewLoopPage() {
           </div>
           <FieldErrors id={fields.templateId.errorId} errors={fields.templateId.errors} />
         </fieldset>
-        <div className="md:col-span-2">
-          <FieldErrors id={form.errorId} errors={form.errors} />
-          <button type="submit" className="btn-primary">
-            Open loop
-          </button>
-        </div>
+        <FormFooter errorId={form.errorId} errors={form.errors} label="Open loop" />
       </Form>
     </div>
   );
