@@ -24,9 +24,14 @@ export default function PipelinePage() {
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="mb-1 text-2xl font-bold">Pipeline</h1>
-        <Link to="/candidates/new" className="btn-primary">
-          New candidate
-        </Link>
+        <div className="flex gap-2">
+          <Link to="/pipeline/summary" className="btn-secondary">
+            Summary
+          </Link>
+          <Link to="/candidates/new" className="btn-primary">
+            New candidate
+          </Link>
+        </div>
       </div>
       <p className="mb-4 text-sm text-slate-600">{total} loops match. Rows in red are stuck past their stage's expected time or have overdue feedback.</p>
       <LoopFilters people={people} />

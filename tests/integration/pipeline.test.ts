@@ -43,3 +43,17 @@ describe("pipeline", () => {
     expect((await run(stagesRoute.loader, request("/admin/stages", { cookie: await cookieFor(recruiter.id) }))).status).toBe(403);
   });
 });
+
+describe("pipeline summary", () => {
+  it("shows recruiters the time in stage and to decision, and interviewers' turnaround; others are refused", async () => {
+    const summaryRoute = await import("~/routes/_app.pipeline.summary");
+    const { users } = await panelScenario();
+    const outcome = await run(summaryRoute.loader, request("/pipeline/summary?period=365", { cookie: await cookieFor(users.recruiter.id) }));
+    expect(outcome.status).toBe(200);
+    const data = outcome.data as { segments: { segment: string; loops: number }[]; turnaround: unknown[] };
+    expect(data.segments.find((segment) => segment.segment === "all")!.loops).toBeGreaterThan(0);
+    for (const viewer of [users.hm, users.alice]) {
+      expect((await run(summaryRoute.loader, request("/pipeline/summary", { cookie: await cookieFor(viewer.id) }))).status).toBe(403);
+    }
+  });
+});
