@@ -69,9 +69,16 @@ export default function LoopPage() {
             Stage <span className="font-semibold" data-testid="loop-stage">{stageLabels[loop.stage]}</span> for {loop.daysInStage} days · {loop.daysInLoop} days in loop
           </p>
         </div>
-        <Link to={`/loops/${loop.id}/debrief`} className="btn-secondary">
-          Debrief
-        </Link>
+        <div className="flex gap-2">
+          {canManage ? (
+            <Link to="edit" className="btn-secondary">
+              Edit
+            </Link>
+          ) : null}
+          <Link to={`/loops/${loop.id}/debrief`} className="btn-secondary">
+            Debrief
+          </Link>
+        </div>
       </header>
       {result?.message && !result.roundId ? (
         <p role="status" className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900">

@@ -57,3 +57,5 @@ export const changeStageSchema = z.object({
   stage: z.enum(["sourced", "screen", "loop_scheduled", "in_loop", "awaiting_feedback", "debrief", "decided", "offer", "closed"], { error: "Choose a stage" }),
   reason: z.string().trim().max(500).optional().default(""),
 });
+
+export const loopDetailsSchema = newLoopSchema.omit({ candidateId: true, templateId: true });

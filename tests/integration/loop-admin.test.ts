@@ -136,3 +136,32 @@ describe("recruiters: candidates, loops and rounds", () => {
     expect(loop.stageChanges[0]).toEqual({ toStage: "debrief", reason: "automatic" });
   });
 });
+
+describe("editing candidates and loops", () => {
+  it("saves changes with an audit entry, keeps emails unique, and is for recruiters and admins only", async () => {
+    const editRoute = await import("~/routes/_app.loops.$loopId.edit");
+    const setup = await recruiterSetup();
+    const loopId = await openLoop(setup);
+    const other = await run(candidateRoute.action, request("/candidates/new", { cookie: setup.cookie, form: candidateForm(setup.hm.id, "taken@example.com") }));
+    expect(other.status).toBe(302);
+
+    const loopEdit = await run(
+      editRoute.action,
+      request(`/loops/${loopId}/edit`, { cookie: setup.cookie, form: { intent: "loop", roleTitle: "Senior Product Manager", hiringManagerId: setup.hm.id, track: "technical_pm", targetLevel: "L6" } }),
+      { loopId },
+    );
+    expect(loopEdit.status).toBe(302);
+    expect(await prisma.loop.findUniqueOrThrow({ where: { id: loopId }, select: { roleTitle: true, track: true, targetLevel: true } })).toEqual({ roleTitle: "Senior Product Manager", track: "technical_pm", targetLevel: "L6" });
+    expect(await prisma.auditEvent.count({ where: { action: "loop.updated", entityId: loopId } })).toBe(1);
+
+    const clash = await run(editRoute.action, request(`/loops/${loopId}/edit`, { cookie: setup.cookie, form: { intent: "candidate", ...candidateForm(setup.hm.id, "taken@example.com") } }), { loopId });
+    expect(clash.status).toBe(409);
+    expect(JSON.stringify(clash.data)).toContain("already has this email");
+    const renamed = await run(editRoute.action, request(`/loops/${loopId}/edit`, { cookie: setup.cookie, form: { intent: "candidate", ...candidateForm(setup.hm.id, "nia.renamed@example.com"), name: "Nia Renamed" } }), { loopId });
+    expect(renamed.status).toBe(302);
+    const loop = await prisma.loop.findUniqueOrThrow({ where: { id: loopId }, select: { candidate: { select: { name: true, email: true } } } });
+    expect(loop.candidate).toEqual({ name: "Nia Renamed", email: "nia.renamed@example.com" });
+
+    expect((await run(editRoute.loader, request(`/loops/${loopId}/edit`, { cookie: await cookieFor(setup.hm.id) }), { loopId })).status).toBe(403);
+  });
+});

@@ -187,3 +187,31 @@ export async function changeStage(actor: Actor, loopId: string, to: LoopStage, r
     await moveStage(tx, loopId, loop.stage, to, actor.id, reason || "changed by hand", now);
   });
 }
+
+/** Edits a candidate; the email stays unique (a clash names the other candidate). */
+export async function updateCandidateRecord(
+  actor: Actor,
+  candidateId: string,
+  input: { name: string; email: string; currentRole: string; currentLevel: string; source: "internal" | "external"; track: Track; targetLevel: string; hiringManagerId: string },
+) {
+  const clash = await prisma.candidate.findFirst({ where: { email: input.email, id: { not: candidateId } }, select: { id: true, name: true } });
+  if (clash) throw new LoopAdminError(`${clash.name} already has this email.`, 409, "email", clash.id);
+  await assertRole(input.hiringManagerId, ["hiring_manager"], "hiringManagerId");
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.candidate.findUnique({ where: { id: candidateId } });
+    if (!before) throw new LoopAdminError("That candidate does not exist.", 404);
+    await tx.candidate.update({ where: { id: candidateId }, data: input });
+    await tx.auditEvent.create({ data: { actorId: actor.id, action: "candidate.updated", entityType: "Candidate", entityId: candidateId, data: { before: { ...before, createdAt: before.createdAt.toISOString(), updatedAt: before.updatedAt.toISOString() }, after: input } } });
+  });
+}
+
+/** Edits a loop's role, hiring manager, track and level (its rubric version never changes). */
+export async function updateLoopDetails(actor: Actor, loopId: string, input: { roleTitle: string; hiringManagerId: string; track: Track; targetLevel: string }) {
+  await assertRole(input.hiringManagerId, ["hiring_manager"], "hiringManagerId");
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.loop.findUnique({ where: { id: loopId }, select: { roleTitle: true, hiringManagerId: true, track: true, targetLevel: true } });
+    if (!before) throw new LoopAdminError("That loop does not exist.", 404);
+    await tx.loop.update({ where: { id: loopId }, data: input });
+    await tx.auditEvent.create({ data: { actorId: actor.id, action: "loop.updated", entityType: "Loop", entityId: loopId, data: { before, after: input } } });
+  });
+}

@@ -28,3 +28,17 @@ export async function pipelinePeople() {
     hiringManagers: people.filter((person) => person.role === "hiring_manager").map(({ id, name }) => ({ id, name })),
   };
 }
+
+export async function loopForEditing(loopId: string) {
+  return prisma.loop.findUnique({
+    where: { id: loopId },
+    select: {
+      id: true,
+      roleTitle: true,
+      hiringManagerId: true,
+      track: true,
+      targetLevel: true,
+      candidate: { select: { id: true, name: true, email: true, currentRole: true, currentLevel: true, source: true, track: true, targetLevel: true, hiringManagerId: true } },
+    },
+  });
+}
