@@ -72,8 +72,27 @@ const server = app.listen(env.PORT, env.HOST, () => {
   if (env.NODE_ENV === "development") void broadcastDevReady(build);
 });
 
+// Reminders: every server may run the scheduler; jobs are claimed with SKIP LOCKED, so each is sent once.
+let scheduler: NodeJS.Timeout | undefined;
+if (env.SCHEDULER === "on") {
+  const { schedulerTick } = await import("~/server/jobs/scheduler.server");
+  const workerId = `${process.pid}@${env.HOST}:${env.PORT}`;
+  let running = false;
+  scheduler = setInterval(() => {
+    if (running) return;
+    running = true;
+    schedulerTick(workerId)
+      .catch((error: unknown) => console.error("scheduler pass failed:", error))
+      .finally(() => {
+        running = false;
+      });
+  }, 60_000);
+  scheduler.unref();
+}
+
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
+    clearInterval(scheduler);
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   });

@@ -42,6 +42,9 @@ const envSchema = z.object({
     "must be an smtp:// or smtps:// URL",
   ),
   MAIL_FROM: optionalString.transform((value) => value ?? "Calibrate <calibrate@localhost>"),
+  SCHEDULER: z
+    .enum(["on", "off"], { error: 'must be "on" (send reminders from this server) or "off"' })
+    .default("on"),
 });
 
 export type Env = z.output<typeof envSchema>;

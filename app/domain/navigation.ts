@@ -21,6 +21,7 @@ export function navigationFor(role: Role): NavItem[] {
         { to: "/admin/rubrics", label: "Rubrics" },
         { to: "/admin/kits", label: "Kits" },
         { to: "/admin/stages", label: "Stages" },
+        { to: "/admin/outbox", label: "Outbox" },
         { to: "/pipeline", label: "Pipeline" },
         { to: "/loops", label: "Loops" },
         { to: "/calibration", label: "Calibration" },

@@ -123,6 +123,14 @@ export default function LoopPage() {
                     {round.state === "submitted" ? <span className="ml-2 text-green-800">feedback in</span> : null}
                   </p>
                 </div>
+                {round.reminders.length ? (
+                  <p className="text-xs text-slate-700" data-testid="reminders">
+                    {round.reminders.filter((reminder) => reminder.kind === "feedback_overdue").length
+                      ? `Reminded ${round.interviewerName} ${round.reminders.filter((reminder) => reminder.kind === "feedback_overdue").length}× about overdue feedback, last ${formatDateTime(round.reminders.filter((reminder) => reminder.kind === "feedback_overdue").at(-1)!.sentAt)}. `
+                      : ""}
+                    {round.reminders.some((reminder) => reminder.kind === "round_upcoming") ? "Round notice sent. " : ""}
+                  </p>
+                ) : null}
                 {mine?.message ? (
                   <p role="status" className="text-sm text-indigo-900">
                     {mine.message}

@@ -41,6 +41,11 @@ export async function getLoopForRecruiter(loopId: string, now = new Date()) {
     },
   });
   if (!loop) throw data({ message: "There is no such loop." }, { status: 404 });
+  const reminders = await prisma.notification.findMany({
+    where: { roundId: { in: loop.rounds.map((round) => round.id) } },
+    orderBy: { sentAt: "asc" },
+    select: { roundId: true, kind: true, sentAt: true },
+  });
   const people = await prisma.user.findMany({
     where: { active: true, role: { in: ["interviewer", "hiring_manager", "recruiter"] } },
     orderBy: { name: "asc" },
@@ -92,6 +97,7 @@ export async function getLoopForRecruiter(loopId: string, now = new Date()) {
           interviewerName: round.interviewer?.name ?? null,
           state: roundFeedbackState({ ...round, feedbackStatus: own?.status ?? null }, now),
           locked: round.feedback.some((feedback) => feedback.status === "submitted"),
+          reminders: reminders.filter((reminder) => reminder.roundId === round.id).map((reminder) => ({ kind: reminder.kind, sentAt: reminder.sentAt.toISOString() })),
           changes: round.changes.map((change) => ({ kind: change.kind, reason: change.reason, changedBy: change.changedBy, changedAt: change.changedAt.toISOString() })),
         };
       }),
