@@ -11,22 +11,8 @@ export interface CalibrationFilter {
   hiringManagerId?: string;
 }
 
-interface RawRow {
-  feedbackId: string;
-  loopId: string;
-  interviewerId: string;
-  interviewerName: string;
-  roundType: string;
-  dimensionKey: string;
-  value: number | null;
-  evidenceFlag: string | null;
-  recommendation: string | null;
-  submittedAt: Date;
-  scheduledAt: Date | null;
-  durationMinutes: number;
-  feedbackDueAt: Date | null;
-  decision: string | null;
-}
+/** A row as the query returns it: the round's end is computed from its start and length. */
+type RawRow = Omit<CalibrationRow, "roundEndedAt"> & { scheduledAt: Date | null; durationMinutes: number };
 
 /** Every submitted rating matching the filter, flat, in one query (drafts are never rating rows). */
 export async function loadCalibrationRows(filter: CalibrationFilter, now = new Date()): Promise<CalibrationRow[]> {
