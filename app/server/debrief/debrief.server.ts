@@ -6,6 +6,7 @@ import { krippendorffAlpha } from "~/domain/reliability";
 import { daysBetween } from "~/domain/stages";
 import type { SessionUser } from "../auth/session.server";
 import { prisma } from "../db.server";
+import { loopHeaderSelect } from "../loops/loop-select.server";
 import { getCalibration } from "../calibration/calibration.server";
 import { getPanelFeedback, type PanelFeedbackEntry } from "../feedback/panel-feedback.server";
 
@@ -24,14 +25,7 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
   const loop = await prisma.loop.findUnique({
     where: { id: loopId },
     select: {
-      id: true,
-      roleTitle: true,
-      track: true,
-      targetLevel: true,
-      stage: true,
-      stageChangedAt: true,
-      startedAt: true,
-      debriefAt: true,
+      ...loopHeaderSelect,
       hiringManagerId: true,
       hiringManager: { select: { name: true } },
       candidate: { select: { name: true, currentRole: true, currentLevel: true, source: true } },

@@ -4,20 +4,14 @@ import { roundFeedbackState } from "~/domain/feedback-timing";
 import { loopTimeline } from "~/domain/loop-timeline";
 import { daysBetween } from "~/domain/stages";
 import { prisma } from "../db.server";
+import { loopHeaderSelect } from "./loop-select.server";
 
 /** A loop as the recruiter manages it: rounds with their schedule history, stage history, people to assign. */
 export async function getLoopForRecruiter(loopId: string, now = new Date()) {
   const loop = await prisma.loop.findUnique({
     where: { id: loopId },
     select: {
-      id: true,
-      roleTitle: true,
-      track: true,
-      targetLevel: true,
-      stage: true,
-      stageChangedAt: true,
-      startedAt: true,
-      debriefAt: true,
+      ...loopHeaderSelect,
       decisions: { where: { supersededAt: null }, select: { decidedAt: true } },
       candidate: { select: { id: true, name: true, email: true, currentRole: true, currentLevel: true, source: true } },
       hiringManager: { select: { name: true } },
