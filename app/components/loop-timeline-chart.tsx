@@ -14,31 +14,16 @@ export function LoopTimelineChart({ timeline }: { timeline: ReturnType<typeof lo
       id="timeline"
       title="Timeline"
       description={`Days since the loop started: stages as bands, rounds (planned where they moved), feedback with its delay, the debrief, the decision and today (day ${Math.floor(timeline.today)}). The dashed line marks the typical time to decision for this kind of candidate (${timeline.reference} days).`}
-      table={
-        <table>
-          <caption>Loop timeline</caption>
-          <tbody>
-            {timeline.bands.map((band) => (
-              <tr key={`${band.stage}-${band.from}`}>
-                <th scope="row">{band.label}</th>
-                <td>
-                  day {band.from} to {band.to}
-                </td>
-              </tr>
-            ))}
-            {timeline.rounds.map((round) => (
-              <tr key={round.label}>
-                <th scope="row">{round.label}</th>
-                <td>
-                  day {round.day}
-                  {round.moved ? ` (planned day ${round.plannedDay})` : ""}
-                  {round.feedbackDelayHours !== null ? `, feedback ${round.feedbackDelayHours} h after` : ", no feedback yet"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{
+        caption: "Loop timeline",
+        rows: [
+          ...timeline.bands.map((band) => [band.label, `day ${band.from} to ${band.to}`]),
+          ...timeline.rounds.map((round) => [
+            round.label,
+            `day ${round.day}${round.moved ? ` (planned day ${round.plannedDay})` : ""}${round.feedbackDelayHours !== null ? `, feedback ${round.feedbackDelayHours} h after` : ", no feedback yet"}`,
+          ]),
+        ],
+      }}
     >
       <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 640, height: 220 }}>
         <ComposedChart accessibilityLayer={false} margin={{ top: 20, right: 20, bottom: 10, left: 10 }}>

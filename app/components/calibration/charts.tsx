@@ -11,21 +11,7 @@ export function RaterEffectChart({ bars }: { bars: { name: string; effect: numbe
       id="effects"
       title="How each interviewer rates against the panel"
       description="Rater effect in rating points (shrunk toward zero when based on few ratings), with ±1 standard error. Right of zero: lenient; left: harsh."
-      table={
-        <table>
-          <caption>Rater effects</caption>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.name}>
-                <th scope="row">{bar.name}</th>
-                <td>
-                  {bar.effect.toFixed(2)} ± {bar.error.toFixed(2)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{ caption: "Rater effects", rows: bars.map((bar) => [bar.name, `${bar.effect.toFixed(2)} ± ${bar.error.toFixed(2)}`]) }}
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
         <BarChart accessibilityLayer={false} data={bars} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
@@ -48,31 +34,14 @@ export function AlphaOverTimeChart({ series, dimensions }: { series: Record<stri
       id="alpha-time"
       title="Agreement per dimension over time (Krippendorff's alpha, ordinal)"
       description="1 is perfect agreement, 0 is chance. Below about 0.67 a dimension is not measured consistently. Gaps are months without enough paired ratings."
-      table={
-        <table>
-          <caption>Alpha by month</caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              {dimensions.map((dimension) => (
-                <th key={dimension.key} scope="col">
-                  {dimension.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {series.map((point) => (
-              <tr key={String(point.month)}>
-                <th scope="row">{point.month}</th>
-                {dimensions.map((dimension) => (
-                  <td key={dimension.key}>{point[dimension.key] === null || point[dimension.key] === undefined ? "n/a" : Number(point[dimension.key]).toFixed(2)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{
+        caption: "Alpha by month",
+        head: ["Month", ...dimensions.map((dimension) => dimension.name)],
+        rows: series.map((point) => [
+          String(point.month),
+          ...dimensions.map((dimension) => (point[dimension.key] === null || point[dimension.key] === undefined ? "n/a" : Number(point[dimension.key]).toFixed(2))),
+        ]),
+      }}
     >
       <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 640, height: 260 }}>
         <LineChart accessibilityLayer={false} data={series} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
@@ -102,19 +71,7 @@ export function AlphaByRoundTypeChart({ bars }: { bars: { label: string; alpha: 
           ? "Alpha among ratings given in rounds of the same type."
           : "Undefined here: no loop has two rounds of the same type, so ratings from one round type never pair up."
       }
-      table={
-        <table>
-          <caption>Alpha by round type</caption>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.label}>
-                <th scope="row">{bar.label}</th>
-                <td>{bar.alpha === null ? "n/a" : bar.alpha.toFixed(2)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{ caption: "Alpha by round type", rows: bars.map((bar) => [bar.label, bar.alpha === null ? "n/a" : bar.alpha.toFixed(2)]) }}
     >
       {defined.length ? (
         <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 400, height: 220 }}>

@@ -12,20 +12,7 @@ export function SpreadStripChart({ points, dimensions }: { points: StripPoint[];
       id="strip"
       title="Each interviewer's rating, per dimension"
       description="One dot per rating on the 1-4 scale; the dashed line is the yes/no line. Dots far apart mean the panel split."
-      table={
-        <table>
-          <caption>Ratings per dimension</caption>
-          <tbody>
-            {points.map((point, index) => (
-              <tr key={index}>
-                <th scope="row">{point.dimension}</th>
-                <td>{point.interviewer}</td>
-                <td>{point.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{ caption: "Ratings per dimension", rows: points.map((point) => [point.dimension, point.interviewer, point.value]) }}
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
         <ScatterChart accessibilityLayer={false} margin={{ top: 10, right: 20, bottom: 20, left: 10 }}>
@@ -63,19 +50,7 @@ export function RecommendationChart({ bars }: { bars: { recommendation: string; 
       id="recommendations"
       title="Overall recommendations"
       description={bars.map((bar) => `${bar.recommendation}: ${bar.count}`).join(", ")}
-      table={
-        <table>
-          <caption>Overall recommendations</caption>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.recommendation}>
-                <th scope="row">{bar.recommendation}</th>
-                <td>{bar.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{ caption: "Overall recommendations", rows: bars.map((bar) => [bar.recommendation, bar.count]) }}
     >
       <ResponsiveContainer width="100%" height={200} initialDimension={{ width: 320, height: 200 }}>
         <BarChart accessibilityLayer={false} data={bars} margin={{ top: 10, right: 10, bottom: 10, left: 0 }}>
@@ -103,19 +78,7 @@ export function BiasBalanceChart({ balance }: { balance: { bars: { interviewer: 
           ? `${balance.product} of ${balance.bars.length} ratings lean product-first, ${balance.engineering} lean engineering-first. Bars right of centre lean product.`
           : "No one rated this dimension."
       }
-      table={
-        <table>
-          <caption>Engineering-bias dimension by interviewer</caption>
-          <tbody>
-            {balance.bars.map((bar) => (
-              <tr key={bar.interviewer}>
-                <th scope="row">{bar.interviewer}</th>
-                <td>{bar.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{ caption: "Engineering-bias dimension by interviewer", rows: balance.bars.map((bar) => [bar.interviewer, bar.value]) }}
     >
       <ResponsiveContainer width="100%" height={60 + balance.bars.length * 32} initialDimension={{ width: 320, height: 60 + balance.bars.length * 32 }}>
         <BarChart accessibilityLayer={false} data={balance.bars} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
