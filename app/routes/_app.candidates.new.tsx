@@ -1,12 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormFooter } from "~/components/field";
-import { SelectField } from "~/components/select-field";
-import { trackOptions } from "~/domain/tracks";
+import { CandidateFields } from "~/components/candidate-fields";
+import { FormFooter } from "~/components/field";
 import { candidateSchema } from "~/schemas/loop-admin";
 import { requireRole } from "~/server/auth/guards.server";
 import { createCandidateRecord, LoopAdminError } from "~/server/loops/loop-admin.server";
@@ -50,34 +49,18 @@ export default function NewCandidatePage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">New candidate</h1>
       <Form method="post" {...getFormProps(form)} className="card grid gap-3 md:grid-cols-2">
-        <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
-        <div>
-          <Field label="Email" errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: "email" })} />
-          {actionData?.existingId ? (
-            <p className="-mt-4 text-sm">
-              <Link to={`/loops/new?candidateId=${actionData.existingId}`} className="link">
-                Open a loop for the existing candidate instead
-              </Link>
-            </p>
-          ) : null}
-        </div>
-        <Field label="Current role" errors={fields.currentRole.errors} inputProps={getInputProps(fields.currentRole, { type: "text" })} />
-        <Field label="Current level" hint="For example L5." errors={fields.currentLevel.errors} inputProps={getInputProps(fields.currentLevel, { type: "text" })} />
-        <SelectField
-          label="Internal or external"
-          selectProps={getSelectProps(fields.source)}
-          errors={fields.source.errors}
-          errorId={fields.source.errorId}
-          options={[["internal", "Internal transfer"], ["external", "External"]]}
-        />
-        <SelectField label="Target track" selectProps={getSelectProps(fields.track)} errors={fields.track.errors} errorId={fields.track.errorId} options={trackOptions} />
-        <Field label="Target level" errors={fields.targetLevel.errors} inputProps={getInputProps(fields.targetLevel, { type: "text" })} />
-        <SelectField
-          label="Hiring manager"
-          selectProps={getSelectProps(fields.hiringManagerId)}
-          errors={fields.hiringManagerId.errors}
-          errorId={fields.hiringManagerId.errorId}
-          options={hiringManagers.map((manager) => [manager.id, manager.name] as const)}
+        <CandidateFields
+          fields={fields}
+          hiringManagers={hiringManagers}
+          afterEmail={
+            actionData?.existingId ? (
+              <p className="-mt-4 text-sm">
+                <Link to={`/loops/new?candidateId=${actionData.existingId}`} className="link">
+                  Open a loop for the existing candidate instead
+                </Link>
+              </p>
+            ) : null
+          }
         />
         <FormFooter errorId={form.errorId} errors={form.errors} label="Add candidate and open a loop" />
       </Form>

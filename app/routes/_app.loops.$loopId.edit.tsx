@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CandidateFields } from "~/components/candidate-fields";
 import { Field, FormFooter } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { trackOptions } from "~/domain/tracks";
@@ -79,20 +80,7 @@ export default function EditLoopPage() {
       <Form method="post" {...getFormProps(candidateForm)} className="card grid gap-3 md:grid-cols-2">
         <h2 className="text-lg font-semibold md:col-span-2">Candidate</h2>
         <input type="hidden" name="intent" value="candidate" />
-        <Field label="Name" errors={candidate.name.errors} inputProps={getInputProps(candidate.name, { type: "text" })} />
-        <Field label="Email" errors={candidate.email.errors} inputProps={getInputProps(candidate.email, { type: "email" })} />
-        <Field label="Current role" errors={candidate.currentRole.errors} inputProps={getInputProps(candidate.currentRole, { type: "text" })} />
-        <Field label="Current level" errors={candidate.currentLevel.errors} inputProps={getInputProps(candidate.currentLevel, { type: "text" })} />
-        <SelectField
-          label="Internal or external"
-          selectProps={getSelectProps(candidate.source)}
-          errors={candidate.source.errors}
-          errorId={candidate.source.errorId}
-          options={[["internal", "Internal transfer"], ["external", "External"]]}
-        />
-        <SelectField label="Target track" selectProps={getSelectProps(candidate.track)} errors={candidate.track.errors} errorId={candidate.track.errorId} options={trackOptions} />
-        <Field label="Candidate's target level" errors={candidate.targetLevel.errors} inputProps={getInputProps(candidate.targetLevel, { type: "text" })} />
-        <SelectField label="Candidate's hiring manager" selectProps={getSelectProps(candidate.hiringManagerId)} errors={candidate.hiringManagerId.errors} errorId={candidate.hiringManagerId.errorId} options={managerOptions} />
+        <CandidateFields fields={candidate} hiringManagers={hiringManagers} ownerLabel="Candidate's" />
         <FormFooter errorId={candidateForm.errorId} errors={candidateForm.errors} label="Save candidate" />
       </Form>
     </div>
