@@ -49,6 +49,17 @@ app.use((req, res, next) => {
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
+// Serving on a database that lacks migrations only produces 500s later: refuse now, saying how to fix it.
+{
+  const { database } = await import("~/server/db.server");
+  const { pendingMigrations } = await import("~/server/migrations.server");
+  const pending = await database.withSql((sql) => pendingMigrations(sql));
+  if (pending.length) {
+    console.error(`Calibrate will not serve: the database lacks ${pending.length} migration(s) (${pending.join(", ")}). Run npm run db:migrate, or start with npm start, which migrates first.`);
+    process.exit(1);
+  }
+}
+
 let build = await importBuild();
 const getLoadContext = (req: express.Request) => ({ clientIp: req.ip ?? "unknown" });
 

@@ -125,3 +125,14 @@ export async function migrate(
     if (db.kind === "postgres") await db.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]);
   }
 }
+
+/** Migrations in this checkout that the database has not applied (the server refuses to serve until there are none). */
+export async function pendingMigrations(db: SqlExecutor, migrations: MigrationFile[] = readMigrations()): Promise<string[]> {
+  const [table] = await db.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`);
+  if (!table?.exists) return migrations.map((migration) => migration.name);
+  const rows = await db.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const applied = new Set(rows.map((row) => row.migration_name));
+  return migrations.filter((migration) => !applied.has(migration.name)).map((migration) => migration.name);
+}

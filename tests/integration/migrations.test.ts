@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { database } from "~/server/db.server";
-import { migrate, MigrationError, readMigrations } from "~/server/migrations.server";
+import { migrate, MigrationError, pendingMigrations, readMigrations } from "~/server/migrations.server";
 
 describe("migration runner", () => {
   it("records every migration in _prisma_migrations with Prisma's checksum", async () => {
@@ -14,6 +14,12 @@ describe("migration runner", () => {
     expect(rows.map((row) => row.migration_name)).toEqual(files.map((file) => file.name));
     expect(rows.map((row) => row.checksum)).toEqual(files.map((file) => file.checksum));
     expect(rows.every((row) => row.finished_at !== null && row.applied_steps_count === 1)).toBe(true);
+  });
+
+  it("reports pending migrations, which the server refuses to serve without", async () => {
+    expect(await database.withSql((sql) => pendingMigrations(sql))).toEqual([]);
+    const extra = { name: "99991231000000_not_yet", sql: "SELECT 1;", checksum: "c".repeat(64) };
+    expect(await database.withSql((sql) => pendingMigrations(sql, [...readMigrations(), extra]))).toEqual([extra.name]);
   });
 
   it("is a no-op when everything is applied", async () => {
