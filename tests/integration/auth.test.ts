@@ -131,3 +131,20 @@ describe("session cookie", () => {
     expect(await createSession(user.id, new Request("http://localhost:3000/login"))).not.toMatch(/Secure/);
   });
 });
+
+describe("session lookups", () => {
+  it("validate a request's session once, however many loaders ask", async () => {
+    const { getSession } = await import("~/server/auth/session.server");
+    const { database } = await import("~/server/db.server");
+    const user = await createUser(prisma, { role: "interviewer" });
+    const req = request("/rounds", { cookie: await cookieFor(user.id) });
+    const before = database.queryCount();
+    const [first, second] = await Promise.all([getSession(req), getSession(req)]);
+    const afterTwo = database.queryCount();
+    await getSession(request("/rounds", { cookie: req.headers.get("Cookie")! }));
+    expect(first.user?.id).toBe(user.id);
+    expect(second).toBe(first);
+    // A second request costs a second lookup; the same request does not.
+    expect(database.queryCount() - afterTwo).toBe(afterTwo - before);
+  });
+});

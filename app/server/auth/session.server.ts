@@ -62,7 +62,19 @@ export async function createSession(userId: string, request: Request): Promise<s
   return withSecure(lucia.createSessionCookie(session.id), request);
 }
 
-export async function getSession(request: Request): Promise<SessionLookup & { sessionId: string | null }> {
+// The root loader and the route's guard both ask about the same request: validate once.
+const lookups = new WeakMap<Request, Promise<SessionLookup & { sessionId: string | null }>>();
+
+export function getSession(request: Request): Promise<SessionLookup & { sessionId: string | null }> {
+  let lookup = lookups.get(request);
+  if (!lookup) {
+    lookup = validate(request);
+    lookups.set(request, lookup);
+  }
+  return lookup;
+}
+
+async function validate(request: Request): Promise<SessionLookup & { sessionId: string | null }> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return { user: null, setCookie: null, sessionId: null };
   const { session, user } = await lucia.validateSession(sessionId);
