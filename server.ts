@@ -55,7 +55,9 @@ app.use(express.static("public", { maxAge: "1h" }));
   const { pendingMigrations } = await import("~/server/migrations.server");
   const pending = await database.withSql((sql) => pendingMigrations(sql));
   if (pending.length) {
-    console.error(`Calibrate will not serve: the database lacks ${pending.length} migration(s) (${pending.join(", ")}). Run npm run db:migrate, or start with npm start, which migrates first.`);
+    console.error(
+      `Calibrate will not serve: the database lacks ${pending.length} migration(s) (${pending.join(", ")}). Run npm run db:migrate, or start with npm start, which migrates first.`,
+    );
     process.exit(1);
   }
 }
@@ -73,7 +75,9 @@ if (env.NODE_ENV === "development") {
       await broadcastDevReady(build);
     }, 50);
   });
-  app.all("*", (req, res, next) => createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next));
+  app.all("*", (req, res, next) =>
+    createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next),
+  );
 } else {
   app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }));
 }

@@ -31,7 +31,11 @@ const envSchema = z.object({
   APP_ORIGIN: optionalString.refine(
     (value) =>
       value === undefined ||
-      value.split(",").every((origin) => URL.canParse(origin.trim()) && new URL(origin.trim()).origin === origin.trim().replace(/\/$/, "")),
+      value
+        .split(",")
+        .every(
+          (origin) => URL.canParse(origin.trim()) && new URL(origin.trim()).origin === origin.trim().replace(/\/$/, ""),
+        ),
     "must be a comma-separated list of origins such as https://calibrate.example.com",
   ),
   SEED_DEMO_DATA: z
@@ -42,9 +46,7 @@ const envSchema = z.object({
     "must be an smtp:// or smtps:// URL",
   ),
   MAIL_FROM: optionalString.transform((value) => value ?? "Calibrate <calibrate@localhost>"),
-  SCHEDULER: z
-    .enum(["on", "off"], { error: 'must be "on" (send reminders from this server) or "off"' })
-    .default("on"),
+  SCHEDULER: z.enum(["on", "off"], { error: 'must be "on" (send reminders from this server) or "off"' }).default("on"),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -56,9 +58,7 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`,
-  );
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
   throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
 }
 

@@ -17,10 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Calibrate" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, setCookie } = await getSession(request);
   // Re-send the cookie when the session's expiry slid forward (or it ended).
-  return data(
-    { user, ENV: getPublicEnv() },
-    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
-  );
+  return data({ user, ENV: getPublicEnv() }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -13,15 +13,37 @@ export async function generate(database: Database, loops: number) {
   const { prisma } = database;
   const rubric = await createDefaultRubric(prisma);
   await createRoundKits(prisma);
-  const recruiter = await createUser(prisma, { role: "recruiter", email: "bench-recruiter@example.com", password: DEMO_PASSWORD });
+  const recruiter = await createUser(prisma, {
+    role: "recruiter",
+    email: "bench-recruiter@example.com",
+    password: DEMO_PASSWORD,
+  });
   const managers = [];
-  for (let i = 0; i < 20; i++) managers.push(await createUser(prisma, { role: "hiring_manager", email: `bench-hm${i}@example.com` }));
+  for (let i = 0; i < 20; i++)
+    managers.push(await createUser(prisma, { role: "hiring_manager", email: `bench-hm${i}@example.com` }));
   const interviewers = [];
-  for (let i = 0; i < 60; i++) interviewers.push(await createUser(prisma, { role: "interviewer", email: `bench-int${i}@example.com`, name: `Interviewer ${i}` }));
+  for (let i = 0; i < 60; i++)
+    interviewers.push(
+      await createUser(prisma, { role: "interviewer", email: `bench-int${i}@example.com`, name: `Interviewer ${i}` }),
+    );
   const hmArray = `ARRAY[${managers.map((user) => `'${user.id}'`).join(",")}]`;
   const intArray = `ARRAY[${interviewers.map((user) => `'${user.id}'`).join(",")}]`;
-  const dims = await prisma.dimension.findMany({ where: { rubricVersionId: rubric.id }, orderBy: { position: "asc" }, select: { id: true } });
-  const stages = ["sourced", "screen", "loop_scheduled", "in_loop", "awaiting_feedback", "debrief", "decided", "offer", "closed"];
+  const dims = await prisma.dimension.findMany({
+    where: { rubricVersionId: rubric.id },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  const stages = [
+    "sourced",
+    "screen",
+    "loop_scheduled",
+    "in_loop",
+    "awaiting_feedback",
+    "debrief",
+    "decided",
+    "offer",
+    "closed",
+  ];
 
   await database.withSql(async (sql) => {
     await sql.exec(`

@@ -29,7 +29,9 @@ const { generate } = await import("./generate");
 const started = performance.now();
 await generate(database, loops);
 const ratings = await database.prisma.rating.count();
-console.log(`generated ${loops} loops, ${await database.prisma.feedback.count()} scorecards, ${ratings} ratings in ${((performance.now() - started) / 1000).toFixed(1)} s (${database.kind})`);
+console.log(
+  `generated ${loops} loops, ${await database.prisma.feedback.count()} scorecards, ${ratings} ratings in ${((performance.now() - started) / 1000).toFixed(1)} s (${database.kind})`,
+);
 
 const { getCalibration } = await import("~/server/calibration/calibration.server");
 const { listLoops } = await import("~/server/loops/loop-list.server");
@@ -44,17 +46,28 @@ async function time<T>(label: string, work: () => Promise<T>, runs = 1): Promise
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  console.log(`${label.padEnd(46)} median ${samples[Math.floor(samples.length / 2)]!.toFixed(0).padStart(6)} ms  (min ${samples[0]!.toFixed(0)}, max ${samples.at(-1)!.toFixed(0)}, ${runs} run${runs > 1 ? "s" : ""})`);
+  console.log(
+    `${label.padEnd(46)} median ${samples[Math.floor(samples.length / 2)]!.toFixed(0).padStart(6)} ms  (min ${samples[0]!.toFixed(0)}, max ${samples.at(-1)!.toFixed(0)}, ${runs} run${runs > 1 ? "s" : ""})`,
+  );
   return result;
 }
 
-const admin = await database.prisma.user.findFirstOrThrow({ where: { role: "hiring_manager" }, select: { id: true, role: true } });
+const admin = await database.prisma.user.findFirstOrThrow({
+  where: { role: "hiring_manager" },
+  select: { id: true, role: true },
+});
 const cold = await time("calibration, all time (cold: compute)", () => getCalibration({}));
-console.log(`  computed over ${cold.summary.ratings} ratings, ${cold.summary.scorecards} scorecards, ${cold.summary.interviewers.length} interviewers (compute ${cold.computeMs} ms)`);
+console.log(
+  `  computed over ${cold.summary.ratings} ratings, ${cold.summary.scorecards} scorecards, ${cold.summary.interviewers.length} interviewers (compute ${cold.computeMs} ms)`,
+);
 await time("calibration, all time (cached)", () => getCalibration({}), 5);
 await time("calibration, last 90 days (cold)", () => getCalibration({ periodDays: 90 }));
 await time("pipeline page 1 (active, longest in stage)", () => listLoops({ activeOnly: true, page: 1 }), 5);
 await time("pipeline page 200", () => listLoops({ activeOnly: true, page: 200 }), 5);
-await time("hiring manager's loops, filtered (internal)", () => listLoops({ hiringManagerId: admin.id, source: "internal", page: 1 }), 5);
+await time(
+  "hiring manager's loops, filtered (internal)",
+  () => listLoops({ hiringManagerId: admin.id, source: "internal", page: 1 }),
+  5,
+);
 await time("debrief of one loop (calibration cached)", () => getDebrief({ id: admin.id, role: "admin" }, "bl1"), 5);
 await database.close();

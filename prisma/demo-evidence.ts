@@ -24,7 +24,7 @@ export const demoEvidence: Record<string, Record<1 | 2 | 3 | 4, string[]>> = {
       "Treated the security fix and the colour change as equally urgent.",
     ],
     2: [
-      "Ranked the backlog by effort rather than impact; when pushed on the slipped quarter, hedged with \"it depends\".",
+      'Ranked the backlog by effort rather than impact; when pushed on the slipped quarter, hedged with "it depends".',
       "Picked an option but the reason was that it was the cleanest to build.",
     ],
     3: [

@@ -69,26 +69,189 @@ interface CandidateSpec {
 }
 
 const current: CandidateSpec[] = [
-  { name: "Maya Goldberg", source: "external", track: "core_pm", currentRole: "Backend Engineer", currentLevel: "L4", targetLevel: "L4", stage: "sourced", age: 2, ability: [3, 3, 3, 3] },
-  { name: "Kwame Mensah", source: "internal", track: "technical_pm", currentRole: "Staff Engineer, Payments", currentLevel: "L6", targetLevel: "L6", stage: "screen", age: 4, ability: [3, 3, 3, 3] },
-  { name: "Lena Fischer", source: "external", track: "core_pm", currentRole: "Full-stack Engineer", currentLevel: "L5", targetLevel: "L5", stage: "loop_scheduled", age: 9, ability: [3, 3, 3, 3] },
-  { name: "Arjun Mehta", source: "internal", track: "core_pm", currentRole: "Senior Engineer, Growth", currentLevel: "L5", targetLevel: "L5", stage: "in_loop", age: 12, ability: [3.3, 2.8, 3.1, 3.2] },
-  { name: "Sofia Rossi", source: "external", track: "technical_pm", currentRole: "Platform Engineer", currentLevel: "L5", targetLevel: "L5", stage: "in_loop", age: 15, ability: [2.2, 2.6, 2.9, 2.1] },
-  { name: "Daniel Kim", source: "external", track: "core_pm", currentRole: "Mobile Engineer", currentLevel: "L4", targetLevel: "L4", stage: "awaiting_feedback", age: 19, ability: [2.8, 3.1, 2.6, 2.9] },
-  { name: "Grace Adeyemi", source: "internal", track: "technical_pm", currentRole: "Senior Engineer, Data Platform", currentLevel: "L5", targetLevel: "L6", stage: "awaiting_feedback", age: 17, ability: [3.4, 3.3, 3.6, 3.2] },
-  { name: "Ethan Walsh", source: "external", track: "core_pm", currentRole: "Senior Frontend Engineer", currentLevel: "L5", targetLevel: "L5", stage: "debrief", age: 24, ability: [3.1, 2.5, 3.0, 2.9], split: "tradeoff_ranking" },
-  { name: "Noor Haddad", source: "internal", track: "core_pm", currentRole: "Engineering Manager", currentLevel: "L6", targetLevel: "L6", stage: "debrief", age: 21, ability: [3.6, 3.7, 3.8, 3.5] },
-  { name: "Oliver Brandt", source: "external", track: "technical_pm", currentRole: "Infrastructure Engineer", currentLevel: "L5", targetLevel: "L5", stage: "debrief", age: 30, ability: [1.6, 2.1, 2.4, 1.5] },
-  { name: "Hana Sato", source: "internal", track: "apm", currentRole: "Software Engineer", currentLevel: "L4", targetLevel: "L4", stage: "decided", age: 26, ability: [3.2, 3.0, 3.1, 3.3], decision: "hire" },
-  { name: "Marcus Reed", source: "external", track: "core_pm", currentRole: "Senior Engineer, Search", currentLevel: "L5", targetLevel: "L5", stage: "decided", age: 40, ability: [2.3, 2.0, 2.6, 1.9], decision: "no_hire" },
-  { name: "Isabel Duarte", source: "external", track: "technical_pm", currentRole: "Staff Engineer, Identity", currentLevel: "L6", targetLevel: "L6", stage: "offer", age: 55, ability: [3.5, 3.4, 3.2, 3.6], decision: "hire" },
-  { name: "Felix Novak", source: "internal", track: "core_pm", currentRole: "Senior Engineer, Checkout", currentLevel: "L5", targetLevel: "L5", stage: "decided", age: 33, ability: [2.9, 2.6, 2.4, 2.7], split: "ownership", decision: "more_signal" },
+  {
+    name: "Maya Goldberg",
+    source: "external",
+    track: "core_pm",
+    currentRole: "Backend Engineer",
+    currentLevel: "L4",
+    targetLevel: "L4",
+    stage: "sourced",
+    age: 2,
+    ability: [3, 3, 3, 3],
+  },
+  {
+    name: "Kwame Mensah",
+    source: "internal",
+    track: "technical_pm",
+    currentRole: "Staff Engineer, Payments",
+    currentLevel: "L6",
+    targetLevel: "L6",
+    stage: "screen",
+    age: 4,
+    ability: [3, 3, 3, 3],
+  },
+  {
+    name: "Lena Fischer",
+    source: "external",
+    track: "core_pm",
+    currentRole: "Full-stack Engineer",
+    currentLevel: "L5",
+    targetLevel: "L5",
+    stage: "loop_scheduled",
+    age: 9,
+    ability: [3, 3, 3, 3],
+  },
+  {
+    name: "Arjun Mehta",
+    source: "internal",
+    track: "core_pm",
+    currentRole: "Senior Engineer, Growth",
+    currentLevel: "L5",
+    targetLevel: "L5",
+    stage: "in_loop",
+    age: 12,
+    ability: [3.3, 2.8, 3.1, 3.2],
+  },
+  {
+    name: "Sofia Rossi",
+    source: "external",
+    track: "technical_pm",
+    currentRole: "Platform Engineer",
+    currentLevel: "L5",
+    targetLevel: "L5",
+    stage: "in_loop",
+    age: 15,
+    ability: [2.2, 2.6, 2.9, 2.1],
+  },
+  {
+    name: "Daniel Kim",
+    source: "external",
+    track: "core_pm",
+    currentRole: "Mobile Engineer",
+    currentLevel: "L4",
+    targetLevel: "L4",
+    stage: "awaiting_feedback",
+    age: 19,
+    ability: [2.8, 3.1, 2.6, 2.9],
+  },
+  {
+    name: "Grace Adeyemi",
+    source: "internal",
+    track: "technical_pm",
+    currentRole: "Senior Engineer, Data Platform",
+    currentLevel: "L5",
+    targetLevel: "L6",
+    stage: "awaiting_feedback",
+    age: 17,
+    ability: [3.4, 3.3, 3.6, 3.2],
+  },
+  {
+    name: "Ethan Walsh",
+    source: "external",
+    track: "core_pm",
+    currentRole: "Senior Frontend Engineer",
+    currentLevel: "L5",
+    targetLevel: "L5",
+    stage: "debrief",
+    age: 24,
+    ability: [3.1, 2.5, 3.0, 2.9],
+    split: "tradeoff_ranking",
+  },
+  {
+    name: "Noor Haddad",
+    source: "internal",
+    track: "core_pm",
+    currentRole: "Engineering Manager",
+    currentLevel: "L6",
+    targetLevel: "L6",
+    stage: "debrief",
+    age: 21,
+    ability: [3.6, 3.7, 3.8, 3.5],
+  },
+  {
+    name: "Oliver Brandt",
+    source: "external",
+    track: "technical_pm",
+    currentRole: "Infrastructure Engineer",
+    currentLevel: "L5",
+    targetLevel: "L5",
+    stage: "debrief",
+    age: 30,
+    ability: [1.6, 2.1, 2.4, 1.5],
+  },
+  {
+    name: "Hana Sato",
+    source: "internal",
+    track: "apm",
+    currentRole: "Software Engineer",
+    currentLevel: "L4",
+    targetLevel: "L4",
+    stage: "decided",
+    age: 26,
+    ability: [3.2, 3.0, 3.1, 3.3],
+    decision: "hire",
+  },
+  {
+    name: "Marcus Reed",
+    source: "external",
+    track: "core_pm",
+    currentRole: "Senior Engineer, Search",
+    currentLevel: "L5",
+    targetLevel: "L5",
+    stage: "decided",
+    age: 40,
+    ability: [2.3, 2.0, 2.6, 1.9],
+    decision: "no_hire",
+  },
+  {
+    name: "Isabel Duarte",
+    source: "external",
+    track: "technical_pm",
+    currentRole: "Staff Engineer, Identity",
+    currentLevel: "L6",
+    targetLevel: "L6",
+    stage: "offer",
+    age: 55,
+    ability: [3.5, 3.4, 3.2, 3.6],
+    decision: "hire",
+  },
+  {
+    name: "Felix Novak",
+    source: "internal",
+    track: "core_pm",
+    currentRole: "Senior Engineer, Checkout",
+    currentLevel: "L5",
+    targetLevel: "L5",
+    stage: "decided",
+    age: 33,
+    ability: [2.9, 2.6, 2.4, 2.7],
+    split: "ownership",
+    decision: "more_signal",
+  },
 ];
 
 const historicalNames = [
-  "Ava Thompson", "Liam O'Connor", "Zara Ahmed", "Noah Schmidt", "Chloe Martin", "Mateo Garcia", "Yuki Ito",
-  "Emeka Obi", "Ines Silva", "Ravi Kumar", "Sara Lindqvist", "Ben Carter", "Aisha Bello", "Jonas Weber",
-  "Lucia Romero", "Tariq Hassan", "Nina Petrova", "Oscar Nilsson", "Camila Torres", "Victor Dubois",
+  "Ava Thompson",
+  "Liam O'Connor",
+  "Zara Ahmed",
+  "Noah Schmidt",
+  "Chloe Martin",
+  "Mateo Garcia",
+  "Yuki Ito",
+  "Emeka Obi",
+  "Ines Silva",
+  "Ravi Kumar",
+  "Sara Lindqvist",
+  "Ben Carter",
+  "Aisha Bello",
+  "Jonas Weber",
+  "Lucia Romero",
+  "Tariq Hassan",
+  "Nina Petrova",
+  "Oscar Nilsson",
+  "Camila Torres",
+  "Victor Dubois",
 ];
 
 /** True when the database has no users: the seed runs only then. */
@@ -108,12 +271,25 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
 
   const users = [];
   for (const account of demoAccounts) users.push(await createUser(prisma, { ...account, password: DEMO_PASSWORD }));
-  const [admin, recruiter, hm, ...interviewers] = users as [typeof users[0], typeof users[0], typeof users[0], ...typeof users];
-  const secondHm = await createUser(prisma, { role: "hiring_manager", email: "hm2@example.com", name: "Chris Alvarez", password: DEMO_PASSWORD });
+  const [admin, recruiter, hm, ...interviewers] = users as [
+    (typeof users)[0],
+    (typeof users)[0],
+    (typeof users)[0],
+    ...typeof users,
+  ];
+  const secondHm = await createUser(prisma, {
+    role: "hiring_manager",
+    email: "hm2@example.com",
+    name: "Chris Alvarez",
+    password: DEMO_PASSWORD,
+  });
 
   const rubric = await createDefaultRubric(prisma, admin.id);
   await createRoundKits(prisma);
-  const dimensions = await prisma.dimension.findMany({ where: { rubricVersionId: rubric.id }, select: { id: true, key: true } });
+  const dimensions = await prisma.dimension.findMany({
+    where: { rubricVersionId: rubric.id },
+    select: { id: true, key: true },
+  });
   const dimensionId = new Map(dimensions.map((dimension) => [dimension.key, dimension.id]));
 
   let interviewerCursor = 0;
@@ -146,10 +322,13 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
     status: "draft" | "submitted",
     delayHours: number,
   ) {
-    const focusKeys = (await prisma.round.findUniqueOrThrow({ where: { id: round.id }, select: { focusDimensionKeys: true } })).focusDimensionKeys;
+    const focusKeys = (
+      await prisma.round.findUniqueOrThrow({ where: { id: round.id }, select: { focusDimensionKeys: true } })
+    ).focusDimensionKeys;
     const ratings = DIMENSIONS.map((key) => {
       const value = rate(spec, raterIndex, key, focusKeys.includes(key), panelSlot);
-      const evidence = value === null ? "" : random() < 0.08 ? pick(vagueEvidence) : pick(demoEvidence[key]![value as 1 | 2 | 3 | 4]);
+      const evidence =
+        value === null ? "" : random() < 0.08 ? pick(vagueEvidence) : pick(demoEvidence[key]![value as 1 | 2 | 3 | 4]);
       return { dimensionId: dimensionId.get(key)!, value, evidence };
     });
     const values = ratings.flatMap((rating) => (rating.value === null ? [] : [rating.value]));
@@ -172,7 +351,10 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
               ratings: Object.fromEntries(
                 DIMENSIONS.slice(0, 2).map((key, index) => [
                   key,
-                  { value: ratings[index]!.value === null ? "none" : String(ratings[index]!.value), evidence: ratings[index]!.evidence },
+                  {
+                    value: ratings[index]!.value === null ? "none" : String(ratings[index]!.value),
+                    evidence: ratings[index]!.evidence,
+                  },
                 ]),
               ),
               flags: [],
@@ -198,7 +380,17 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
     });
 
     const start = -spec.age;
-    const stageOrder: LoopStage[] = ["sourced", "screen", "loop_scheduled", "in_loop", "awaiting_feedback", "debrief", "decided", "offer", "closed"];
+    const stageOrder: LoopStage[] = [
+      "sourced",
+      "screen",
+      "loop_scheduled",
+      "in_loop",
+      "awaiting_feedback",
+      "debrief",
+      "decided",
+      "offer",
+      "closed",
+    ];
     const reached = stageOrder
       .slice(0, stageOrder.indexOf(spec.stage) + 1)
       .filter((stage) => stage !== "offer" || spec.decision === "hire");
@@ -213,14 +405,20 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
     const panel = nextPanel(panelSize);
     const loopStarted = history.find((step) => step.stage === "loop_scheduled")?.at;
     const debriefStep = history.find((step) => step.stage === "debrief");
-    const debriefAt = spec.stage === "debrief" ? at(1, 15) : debriefStep ? new Date(debriefStep.at.getTime() + 6 * 3_600_000) : null;
+    const debriefAt =
+      spec.stage === "debrief" ? at(1, 15) : debriefStep ? new Date(debriefStep.at.getTime() + 6 * 3_600_000) : null;
 
     const loop = await createLoop(prisma, {
       candidateId: candidate.id,
       recruiterId: recruiter.id,
       hiringManagerId: hiringManager.id,
       rubricVersionId: rubric.id,
-      roleTitle: spec.track === "technical_pm" ? "Technical Product Manager" : spec.track === "apm" ? "Associate Product Manager" : "Product Manager",
+      roleTitle:
+        spec.track === "technical_pm"
+          ? "Technical Product Manager"
+          : spec.track === "apm"
+            ? "Associate Product Manager"
+            : "Product Manager",
       track: spec.track,
       targetLevel: spec.targetLevel,
       history,
@@ -312,7 +510,9 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
   // Closed loops over the past six months, so calibration has history to read.
   for (const [index, name] of historicalNames.entries()) {
     const strength = 1.6 + random() * 2.2;
-    const ability = DIMENSIONS.map(() => Math.min(3.9, Math.max(1.1, strength + (random() - 0.5)))) as CandidateSpec["ability"];
+    const ability = DIMENSIONS.map(() =>
+      Math.min(3.9, Math.max(1.1, strength + (random() - 0.5))),
+    ) as CandidateSpec["ability"];
     const hire = ability.reduce((a, b) => a + b, 0) / 4 >= 2.8;
     const source: CandidateSource = random() < 0.4 ? "internal" : "external";
     await buildLoop(
@@ -320,7 +520,13 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
         name,
         source,
         track: random() < 0.35 ? "technical_pm" : "core_pm",
-        currentRole: pick(["Backend Engineer", "Senior Engineer", "Staff Engineer", "Mobile Engineer", "Data Engineer"]),
+        currentRole: pick([
+          "Backend Engineer",
+          "Senior Engineer",
+          "Staff Engineer",
+          "Mobile Engineer",
+          "Data Engineer",
+        ]),
         currentLevel: pick(["L4", "L5", "L5", "L6"]),
         targetLevel: pick(["L4", "L5", "L5", "L6"]),
         stage: "closed",

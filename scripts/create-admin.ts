@@ -11,7 +11,9 @@ import { configuredDatabase } from "~/server/setup.server";
 
 const args = z.tuple([z.string().trim().min(1, "name is empty"), emailSchema]).safeParse(process.argv.slice(2));
 if (!args.success) {
-  console.error(`Usage: npm run -s create-admin -- "Full Name" email@company.com (${z.prettifyError(args.error).split("\n")[0]})`);
+  console.error(
+    `Usage: npm run -s create-admin -- "Full Name" email@company.com (${z.prettifyError(args.error).split("\n")[0]})`,
+  );
   process.exit(2);
 }
 const [name, email] = args.data;
@@ -23,7 +25,9 @@ try {
     data: { name, email, role: "admin", password: { create: { hash: await hashPassword(password) } } },
     select: { id: true },
   });
-  await database.prisma.auditEvent.create({ data: { action: "user.created", entityType: "User", entityId: user.id, data: { email, role: "admin", via: "cli" } } });
+  await database.prisma.auditEvent.create({
+    data: { action: "user.created", entityType: "User", entityId: user.id, data: { email, role: "admin", via: "cli" } },
+  });
   console.log(`Created admin ${email}. Temporary password: ${password}`);
 } catch (error) {
   console.error(isUniqueViolation(error) ? `An account with ${email} already exists.` : String(error));

@@ -16,6 +16,9 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
 fi
 
 started=$(date +%s)
+echo "==> format (Prettier) and lint (ESLint with the layer rule)"
+npx prettier --check . || { echo "Run npm run format to fix the formatting." >&2; exit 1; }
+npx eslint .
 echo "==> typecheck"
 npx tsc
 echo "==> unit and integration (PGlite + PostgreSQL)"

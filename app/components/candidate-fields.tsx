@@ -32,17 +32,39 @@ export function CandidateFields({
         <Field label="Email" errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: "email" })} />
         {afterEmail}
       </div>
-      <Field label="Current role" errors={fields.currentRole.errors} inputProps={getInputProps(fields.currentRole, { type: "text" })} />
-      <Field label="Current level" hint="For example L5." errors={fields.currentLevel.errors} inputProps={getInputProps(fields.currentLevel, { type: "text" })} />
+      <Field
+        label="Current role"
+        errors={fields.currentRole.errors}
+        inputProps={getInputProps(fields.currentRole, { type: "text" })}
+      />
+      <Field
+        label="Current level"
+        hint="For example L5."
+        errors={fields.currentLevel.errors}
+        inputProps={getInputProps(fields.currentLevel, { type: "text" })}
+      />
       <SelectField
         label="Internal or external"
         selectProps={getSelectProps(fields.source)}
         errors={fields.source.errors}
         errorId={fields.source.errorId}
-        options={[["internal", "Internal transfer"], ["external", "External"]]}
+        options={[
+          ["internal", "Internal transfer"],
+          ["external", "External"],
+        ]}
       />
-      <SelectField label="Target track" selectProps={getSelectProps(fields.track)} errors={fields.track.errors} errorId={fields.track.errorId} options={trackOptions} />
-      <Field label={label("Target level")} errors={fields.targetLevel.errors} inputProps={getInputProps(fields.targetLevel, { type: "text" })} />
+      <SelectField
+        label="Target track"
+        selectProps={getSelectProps(fields.track)}
+        errors={fields.track.errors}
+        errorId={fields.track.errorId}
+        options={trackOptions}
+      />
+      <Field
+        label={label("Target level")}
+        errors={fields.targetLevel.errors}
+        inputProps={getInputProps(fields.targetLevel, { type: "text" })}
+      />
       <SelectField
         label={label("Hiring manager")}
         selectProps={getSelectProps(fields.hiringManagerId)}

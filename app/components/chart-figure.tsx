@@ -14,7 +14,19 @@ export interface ChartTable {
  * no keyboard stops (charts set accessibilityLayer off), so nothing is
  * announced twice.
  */
-export function ChartFigure({ id, title, description, children, table }: { id: string; title: string; description: string; children: ReactNode; table: ChartTable }) {
+export function ChartFigure({
+  id,
+  title,
+  description,
+  children,
+  table,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  children: ReactNode;
+  table: ChartTable;
+}) {
   return (
     <figure aria-labelledby={`${id}-title`} className="card break-inside-avoid">
       <figcaption>

@@ -8,8 +8,14 @@ function messageFrom(data: unknown): string | null {
 
 const defaults: Record<number, { title: string; text: string }> = {
   400: { title: "That request could not be read", text: "Something in the address or the form was not valid." },
-  403: { title: "Not available to you", text: "Your role does not give access to this page. If you think it should, ask an admin." },
-  404: { title: "Page not found", text: "There is nothing at this address. It may have moved, or the link may be mistyped." },
+  403: {
+    title: "Not available to you",
+    text: "Your role does not give access to this page. If you think it should, ask an admin.",
+  },
+  404: {
+    title: "Page not found",
+    text: "There is nothing at this address. It may have moved, or the link may be mistyped.",
+  },
 };
 
 function ErrorPanel({ status, title, text }: { status?: number; title: string; text: string }) {

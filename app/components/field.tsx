@@ -72,7 +72,17 @@ export function Field({
 }
 
 /** A form's closing row: its form-level errors and the submit button. */
-export function FormFooter({ errorId, errors, label, className = "md:col-span-2" }: { errorId: string; errors?: string[] | null; label: string; className?: string }) {
+export function FormFooter({
+  errorId,
+  errors,
+  label,
+  className = "md:col-span-2",
+}: {
+  errorId: string;
+  errors?: string[] | null;
+  label: string;
+  className?: string;
+}) {
   return (
     <div className={className}>
       <FieldErrors id={errorId} errors={errors} />

@@ -21,7 +21,15 @@ export interface LoopRow {
 }
 
 /** `linkTo`: where a candidate's name leads: the debrief (hiring managers) or the loop's management page (recruiters). */
-export function LoopTable({ loops, caption, linkTo = "debrief" }: { loops: LoopRow[]; caption: string; linkTo?: "debrief" | "manage" }) {
+export function LoopTable({
+  loops,
+  caption,
+  linkTo = "debrief",
+}: {
+  loops: LoopRow[];
+  caption: string;
+  linkTo?: "debrief" | "manage";
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="table">
@@ -54,7 +62,9 @@ export function LoopTable({ loops, caption, linkTo = "debrief" }: { loops: LoopR
               <td>
                 {loop.daysInStage}
                 {loop.stuckDays ? (
-                  <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">stuck, {loop.stuckDays} d over</span>
+                  <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">
+                    stuck, {loop.stuckDays} d over
+                  </span>
                 ) : null}
               </td>
               <td>{loop.daysInLoop}</td>
@@ -66,8 +76,18 @@ export function LoopTable({ loops, caption, linkTo = "debrief" }: { loops: LoopR
                   </span>
                 ) : null}
               </td>
-              <td>{loop.splits ? <span className="font-semibold text-red-800">{loop.splits} split</span> : loop.feedback.submitted ? "None" : "—"}</td>
-              <td className="text-xs">{loop.nextRound ? `${loop.nextRound.typeLabel}, ${formatDate(loop.nextRound.at)}` : "—"}</td>
+              <td>
+                {loop.splits ? (
+                  <span className="font-semibold text-red-800">{loop.splits} split</span>
+                ) : loop.feedback.submitted ? (
+                  "None"
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className="text-xs">
+                {loop.nextRound ? `${loop.nextRound.typeLabel}, ${formatDate(loop.nextRound.at)}` : "—"}
+              </td>
               <td>{formatDate(loop.debriefAt)}</td>
               <td>{loop.hiringManagerName}</td>
             </tr>

@@ -22,7 +22,12 @@ export function SelectField({
       <label htmlFor={selectProps.id} className="label">
         {label}
       </label>
-      <select {...selectProps} className="input mt-1" aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined}>
+      <select
+        {...selectProps}
+        className="input mt-1"
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? errorId : undefined}
+      >
         {placeholder === null ? null : <option value="">{placeholder}</option>}
         {options.map(([value, text]) => (
           <option key={value} value={value}>

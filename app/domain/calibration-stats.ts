@@ -23,7 +23,11 @@ export interface CalibrationRow {
 }
 
 const lean = (recommendation: string | null) =>
-  recommendation === "yes" || recommendation === "strong_yes" ? "yes" : recommendation === "no" || recommendation === "strong_no" ? "no" : null;
+  recommendation === "yes" || recommendation === "strong_yes"
+    ? "yes"
+    : recommendation === "no" || recommendation === "strong_no"
+      ? "no"
+      : null;
 
 export interface InterviewerCalibration {
   interviewerId: string;
@@ -63,7 +67,9 @@ export interface CalibrationSummary {
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 function observationsOf(rows: CalibrationRow[]): Observation[] {
-  return rows.filter((row) => row.value !== null).map((row) => ({ unit: row.loopId, rater: row.interviewerId, value: row.value! }));
+  return rows
+    .filter((row) => row.value !== null)
+    .map((row) => ({ unit: row.loopId, rater: row.interviewerId, value: row.value! }));
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -86,16 +92,25 @@ export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: stri
     const values = items.filter((row) => row.value !== null).map((row) => row.value!);
     return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
   };
-  const orgMeanByDimension = Object.fromEntries(dimensionKeys.map((key) => [key, meanOf(rowsByDimension.get(key) ?? [])]));
+  const orgMeanByDimension = Object.fromEntries(
+    dimensionKeys.map((key) => [key, meanOf(rowsByDimension.get(key) ?? [])]),
+  );
 
   // Pooled rater effects: the unit is a loop's dimension, so candidates and dimensions are both controlled for.
-  const pooled = raterEffects(rated.map((row) => ({ unit: `${row.loopId}:${row.dimensionKey}`, rater: row.interviewerId, value: row.value! })));
+  const pooled = raterEffects(
+    rated.map((row) => ({ unit: `${row.loopId}:${row.dimensionKey}`, rater: row.interviewerId, value: row.value! })),
+  );
   const pooledBy = new Map(pooled.effects.map((effect) => [effect.rater, effect]));
 
   const effectsByDimension: CalibrationSummary["effectsByDimension"] = {};
   for (const key of dimensionKeys) {
     const fit = raterEffects(observationsOf(rowsByDimension.get(key) ?? []));
-    effectsByDimension[key] = Object.fromEntries(fit.effects.map((effect) => [effect.rater, { effect: effect.effect, shrunk: effect.shrunk, ratings: effect.ratings }]));
+    effectsByDimension[key] = Object.fromEntries(
+      fit.effects.map((effect) => [
+        effect.rater,
+        { effect: effect.effect, shrunk: effect.shrunk, ratings: effect.ratings },
+      ]),
+    );
   }
 
   // One entry per scorecard for the recommendation-level measures.
@@ -114,7 +129,9 @@ export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: stri
     for (const card of cards) {
       const mine = lean(card.recommendation);
       if (!mine) continue;
-      const others = (byLoop.get(card.loopId) ?? []).filter((other) => other.feedbackId !== card.feedbackId).map((other) => lean(other.recommendation));
+      const others = (byLoop.get(card.loopId) ?? [])
+        .filter((other) => other.feedbackId !== card.feedbackId)
+        .map((other) => lean(other.recommendation));
       const yes = others.filter((value) => value === "yes").length;
       const no = others.filter((value) => value === "no").length;
       if (yes !== no) {
@@ -126,7 +143,9 @@ export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: stri
         if ((card.decision === "hire" ? "yes" : "no") === mine) decisionAgree += 1;
       }
     }
-    const turnarounds = cards.filter((card) => card.roundEndedAt).map((card) => (card.submittedAt.getTime() - card.roundEndedAt!.getTime()) / 3_600_000);
+    const turnarounds = cards
+      .filter((card) => card.roundEndedAt)
+      .map((card) => (card.submittedAt.getTime() - card.roundEndedAt!.getTime()) / 3_600_000);
     const ownRated = own.filter((row) => row.value !== null);
     const effect = pooledBy.get(interviewerId);
     return {
@@ -139,13 +158,19 @@ export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: stri
       effectShrunk: effect?.shrunk ?? null,
       effectStandardError: effect?.standardError ?? null,
       recommendationShares: Object.fromEntries(
-        ["strong_no", "no", "yes", "strong_yes"].map((value) => [value, share(cards.filter((card) => card.recommendation === value).length, cards.length) ?? 0]),
+        ["strong_no", "no", "yes", "strong_yes"].map((value) => [
+          value,
+          share(cards.filter((card) => card.recommendation === value).length, cards.length) ?? 0,
+        ]),
       ),
       agreementWithPanel: share(panelAgree, panelComparable),
       agreementWithDecision: share(decisionAgree, decisionComparable),
       noSignalShare: share(own.length - ownRated.length, own.length),
       medianTurnaroundHours: median(turnarounds),
-      lateShare: share(cards.filter((card) => card.feedbackDueAt && card.submittedAt > card.feedbackDueAt).length, cards.length),
+      lateShare: share(
+        cards.filter((card) => card.feedbackDueAt && card.submittedAt > card.feedbackDueAt).length,
+        cards.length,
+      ),
       flaggedShare: share(ownRated.filter((row) => row.evidenceFlag).length, ownRated.length),
     };
   });
@@ -178,5 +203,12 @@ export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: stri
     };
   });
 
-  return { ratings: rated.length, scorecards: scorecards.size, orgMeanByDimension, interviewers, dimensions, effectsByDimension };
+  return {
+    ratings: rated.length,
+    scorecards: scorecards.size,
+    orgMeanByDimension,
+    interviewers,
+    dimensions,
+    effectsByDimension,
+  };
 }

@@ -22,7 +22,13 @@ export function stripPlotSeries(
       if (cell.dimensionKey !== dimension.key || cell.value === null) continue;
       const stacked = seen.get(cell.value) ?? 0;
       seen.set(cell.value, stacked + 1);
-      points.push({ dimension: dimension.name, dimensionIndex, value: cell.value, offset: stacked * 0.12, interviewer: cell.interviewer });
+      points.push({
+        dimension: dimension.name,
+        dimensionIndex,
+        value: cell.value,
+        offset: stacked * 0.12,
+        interviewer: cell.interviewer,
+      });
     }
   });
   return points;

@@ -26,7 +26,8 @@ export const defaultDimensions: DimensionDefinition[] = [
   {
     key: "product_altitude",
     name: "Product altitude",
-    definition: "Answers the product question (who, why, what outcome) rather than the design question (how it is built).",
+    definition:
+      "Answers the product question (who, why, what outcome) rather than the design question (how it is built).",
     lowLabel: "Design altitude",
     highLabel: "Product altitude",
     core: true,
@@ -68,7 +69,8 @@ export const defaultDimensions: DimensionDefinition[] = [
   {
     key: "engineering_bias",
     name: "Product intuition vs engineering bias",
-    definition: "Leads with the problem and its consequences, using engineering depth as leverage rather than as a hiding place.",
+    definition:
+      "Leads with the problem and its consequences, using engineering depth as leverage rather than as a hiding place.",
     lowLabel: "Engineering bias",
     highLabel: "Product intuition",
     core: true,
@@ -114,14 +116,39 @@ export const suggestedSecondaryDimensions: DimensionDefinition[] = [
 ];
 
 export const defaultFlags: FlagDefinitionSeed[] = [
-  { key: "solution_architecture_first", label: "Led with solution architecture", polarity: "red", dimensionKey: "product_altitude" },
-  { key: "user_and_metric_first", label: "Defined the user and success metric first", polarity: "green", dimensionKey: "product_altitude" },
+  {
+    key: "solution_architecture_first",
+    label: "Led with solution architecture",
+    polarity: "red",
+    dimensionKey: "product_altitude",
+  },
+  {
+    key: "user_and_metric_first",
+    label: "Defined the user and success metric first",
+    polarity: "green",
+    dimensionKey: "product_altitude",
+  },
   { key: "said_what_to_cut", label: "Said what they would cut", polarity: "green", dimensionKey: "tradeoff_ranking" },
-  { key: "rollback_not_impact", label: "Listed rollback steps instead of user impact", polarity: "red", dimensionKey: "engineering_bias" },
+  {
+    key: "rollback_not_impact",
+    label: "Listed rollback steps instead of user impact",
+    polarity: "red",
+    dimensionKey: "engineering_bias",
+  },
   { key: "overclaimed_ownership", label: "Overclaimed ownership", polarity: "red", dimensionKey: "ownership" },
   { key: "bounded_unknown", label: "Admitted an unknown and bounded it", polarity: "green", dimensionKey: "ownership" },
-  { key: "technical_authority", label: "Used technical authority to win an argument", polarity: "red", dimensionKey: "engineering_bias" },
-  { key: "outcome_with_because", label: 'Framed work as an outcome with a "because"', polarity: "green", dimensionKey: "tradeoff_ranking" },
+  {
+    key: "technical_authority",
+    label: "Used technical authority to win an argument",
+    polarity: "red",
+    dimensionKey: "engineering_bias",
+  },
+  {
+    key: "outcome_with_because",
+    label: 'Framed work as an outcome with a "because"',
+    polarity: "green",
+    dimensionKey: "tradeoff_ranking",
+  },
 ];
 
 export interface RoundKitSeed {
@@ -138,7 +165,8 @@ export const defaultRoundKits: RoundKitSeed[] = [
   {
     type: "recruiter_screen",
     name: "Recruiter screen",
-    purpose: "Understand why this engineer wants to move into product, and whether the motivation is about users and outcomes.",
+    purpose:
+      "Understand why this engineer wants to move into product, and whether the motivation is about users and outcomes.",
     defaultMinutes: 30,
     focusDimensionKeys: ["engineering_bias"],
     questions: [
@@ -154,7 +182,8 @@ export const defaultRoundKits: RoundKitSeed[] = [
   {
     type: "product_sense",
     name: "Product sense",
-    purpose: "A deliberately vague prompt: does the candidate define the user, the goal and the success measure before proposing anything?",
+    purpose:
+      "A deliberately vague prompt: does the candidate define the user, the goal and the success measure before proposing anything?",
     defaultMinutes: 45,
     focusDimensionKeys: ["product_altitude", "engineering_bias"],
     questions: [
@@ -180,7 +209,7 @@ export const defaultRoundKits: RoundKitSeed[] = [
       "What is a project that failed on your watch, and what did you do about it?",
     ],
     listenFor: [
-      "\"I decided\" with a clear scope of decision rights, not \"we did\".",
+      '"I decided" with a clear scope of decision rights, not "we did".',
       "Influence through evidence and alignment rather than authority.",
       "Honest accounting of misses and unknowns.",
     ],

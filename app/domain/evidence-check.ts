@@ -67,7 +67,11 @@ export function checkEvidence(ratings: RatingForCheck[]): EvidenceWarning[] {
     const words = wordCount(evidence);
     const name = rating.dimensionName;
     if (words === 0) {
-      warnings.push({ dimensionKey: rating.dimensionKey, kind: "missing", message: `${name}: a rating with no evidence cannot be weighed in the debrief.` });
+      warnings.push({
+        dimensionKey: rating.dimensionKey,
+        kind: "missing",
+        message: `${name}: a rating with no evidence cannot be weighed in the debrief.`,
+      });
       continue;
     }
     const vague = vagueTermsIn(evidence);

@@ -18,13 +18,16 @@ export function diffFeedback(before: ComparableFeedback, after: ComparableFeedba
   const previous = new Map(before.ratings.map((rating) => [rating.dimensionKey, rating]));
   for (const rating of after.ratings) {
     const old = previous.get(rating.dimensionKey) ?? { value: null, evidence: "" };
-    if (old.value !== rating.value) changes.push({ field: "rating", dimensionKey: rating.dimensionKey, from: old.value, to: rating.value });
+    if (old.value !== rating.value)
+      changes.push({ field: "rating", dimensionKey: rating.dimensionKey, from: old.value, to: rating.value });
     if (old.evidence.trim() !== rating.evidence.trim()) {
       changes.push({ field: "evidence", dimensionKey: rating.dimensionKey, from: old.evidence, to: rating.evidence });
     }
   }
-  if (before.recommendation !== after.recommendation) changes.push({ field: "recommendation", from: before.recommendation, to: after.recommendation });
-  if (before.summary.trim() !== after.summary.trim()) changes.push({ field: "summary", from: before.summary, to: after.summary });
+  if (before.recommendation !== after.recommendation)
+    changes.push({ field: "recommendation", from: before.recommendation, to: after.recommendation });
+  if (before.summary.trim() !== after.summary.trim())
+    changes.push({ field: "summary", from: before.summary, to: after.summary });
   const added = after.flagKeys.filter((flag) => !before.flagKeys.includes(flag));
   const removed = before.flagKeys.filter((flag) => !after.flagKeys.includes(flag));
   if (added.length || removed.length) changes.push({ field: "flags", added, removed });

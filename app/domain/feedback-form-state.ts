@@ -1,4 +1,4 @@
-import type { RatingChoice } from "~/schemas/feedback";
+import type { RatingChoice } from "./rating-scale";
 
 /** The feedback form's values as the browser holds them (and as a draft is stored). */
 export interface FeedbackFormValues {
@@ -17,14 +17,25 @@ export function initialFeedbackValues(input: {
   dimensionKeys: string[];
   focusKeys: string[];
   draft: unknown;
-  submitted: { ratings: { dimensionKey: string; value: number | null; evidence: string }[]; flagKeys: string[]; recommendation: string | null; summary: string } | null;
+  submitted: {
+    ratings: { dimensionKey: string; value: number | null; evidence: string }[];
+    flagKeys: string[];
+    recommendation: string | null;
+    summary: string;
+  } | null;
 }): FeedbackFormValues {
   if (input.submitted) {
     return {
       ratings: Object.fromEntries(
         input.dimensionKeys.map((key) => {
           const rating = input.submitted!.ratings.find((item) => item.dimensionKey === key);
-          return [key, { value: rating ? (rating.value === null ? "none" : (String(rating.value) as RatingChoice)) : "none", evidence: rating?.evidence ?? "" }];
+          return [
+            key,
+            {
+              value: rating ? (rating.value === null ? "none" : (String(rating.value) as RatingChoice)) : "none",
+              evidence: rating?.evidence ?? "",
+            },
+          ];
         }),
       ),
       flags: input.submitted.flagKeys,
@@ -54,7 +65,10 @@ export function readFeedbackForm(form: HTMLFormElement, dimensionKeys: string[])
     ratings: Object.fromEntries(
       dimensionKeys.map((key) => [
         key,
-        { value: (data.get(`ratings.${key}.value`) as RatingChoice | null) ?? undefined, evidence: String(data.get(`ratings.${key}.evidence`) ?? "") },
+        {
+          value: (data.get(`ratings.${key}.value`) as RatingChoice | null) ?? undefined,
+          evidence: String(data.get(`ratings.${key}.evidence`) ?? ""),
+        },
       ]),
     ),
     flags: data.getAll("flags").map(String),

@@ -21,9 +21,12 @@ export function feedbackDueAt(scheduledAt: Date, durationMinutes: number, hours 
 export function roundFeedbackState(round: RoundTiming, now: Date): RoundFeedbackState {
   if (round.status === "cancelled") return "cancelled";
   if (round.feedbackStatus === "submitted") return "submitted";
-  const ended = round.scheduledAt ? round.scheduledAt.getTime() + round.durationMinutes * 60_000 <= now.getTime() : false;
+  const ended = round.scheduledAt
+    ? round.scheduledAt.getTime() + round.durationMinutes * 60_000 <= now.getTime()
+    : false;
   if (!ended && round.status !== "completed") return "upcoming";
-  const due = round.feedbackDueAt ?? (round.scheduledAt ? feedbackDueAt(round.scheduledAt, round.durationMinutes) : null);
+  const due =
+    round.feedbackDueAt ?? (round.scheduledAt ? feedbackDueAt(round.scheduledAt, round.durationMinutes) : null);
   return due && due.getTime() < now.getTime() ? "overdue" : "awaiting";
 }
 

@@ -43,7 +43,9 @@ export function loopTimeline(input: TimelineInput, now: Date) {
         plannedDay: round.plannedAt ? day(round.plannedAt) : null,
         moved: Boolean(round.plannedAt && round.plannedAt.getTime() !== round.scheduledAt!.getTime()),
         feedbackDay: round.submittedAt ? day(round.submittedAt) : null,
-        feedbackDelayHours: round.submittedAt ? Math.round((round.submittedAt.getTime() - end.getTime()) / 3_600_000) : null,
+        feedbackDelayHours: round.submittedAt
+          ? Math.round((round.submittedAt.getTime() - end.getTime()) / 3_600_000)
+          : null,
       };
     });
   const decisionDays = input.decidedAt ? day(input.decidedAt) : null;
@@ -57,8 +59,9 @@ export function loopTimeline(input: TimelineInput, now: Date) {
     decisionDay: decisionDays,
     reference,
     /** Where the loop stands against the reference time to decision for its kind. */
-    pace: decisionDays !== null
-      ? { decided: true, days: decisionDays, versusReference: decisionDays - reference }
-      : { decided: false, days: elapsed, versusReference: elapsed - reference },
+    pace:
+      decisionDays !== null
+        ? { decided: true, days: decisionDays, versusReference: decisionDays - reference }
+        : { decided: false, days: elapsed, versusReference: elapsed - reference },
   };
 }

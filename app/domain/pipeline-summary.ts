@@ -38,7 +38,9 @@ export function stageDurations(loop: SummaryLoop): Partial<Record<LoopStage, num
 }
 
 export function daysToDecision(loop: SummaryLoop): number | null {
-  const decided = loop.stageChanges.filter((change) => change.toStage === "decided").sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime())[0];
+  const decided = loop.stageChanges
+    .filter((change) => change.toStage === "decided")
+    .sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime())[0];
   return decided ? (decided.changedAt.getTime() - loop.startedAt.getTime()) / DAY : null;
 }
 
@@ -51,14 +53,18 @@ export function summarisePipeline(loops: SummaryLoop[], feedback: SummaryFeedbac
       segment,
       loops: members.length,
       medianDaysInStage: Object.fromEntries(
-        stageOrder.map((stage) => [stage, median(durations.map((item) => item[stage]).filter((days): days is number => days !== undefined))]),
+        stageOrder.map((stage) => [
+          stage,
+          median(durations.map((item) => item[stage]).filter((days): days is number => days !== undefined)),
+        ]),
       ) as Record<LoopStage, number | null>,
       decided: decisions.length,
       medianDaysToDecision: median(decisions),
     };
   });
   const byInterviewer = new Map<string, SummaryFeedback[]>();
-  for (const item of feedback) byInterviewer.set(item.interviewerId, [...(byInterviewer.get(item.interviewerId) ?? []), item]);
+  for (const item of feedback)
+    byInterviewer.set(item.interviewerId, [...(byInterviewer.get(item.interviewerId) ?? []), item]);
   const turnaround = [...byInterviewer.values()]
     .map((items) => ({
       interviewerName: items[0]!.interviewerName,

@@ -23,3 +23,16 @@ export const recommendations: { value: Recommendation; label: string }[] = [
 export function recommendationLabel(value: Recommendation | null): string {
   return recommendations.find((item) => item.value === value)?.label ?? "None";
 }
+
+/** A rating as the form holds it: "none" for no signal, or a level as text. */
+export const NO_SIGNAL = "none";
+export const ratingChoices = [NO_SIGNAL, "1", "2", "3", "4"] as const;
+export type RatingChoice = (typeof ratingChoices)[number];
+
+export function choiceToValue(choice: RatingChoice | undefined): number | null {
+  return choice === undefined || choice === NO_SIGNAL ? null : Number(choice);
+}
+
+export function valueToChoice(value: number | null): RatingChoice {
+  return value === null ? NO_SIGNAL : (String(value) as RatingChoice);
+}

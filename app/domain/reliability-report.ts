@@ -26,7 +26,8 @@ const ALIASES: Record<string, string[]> = {
 
 export function parseRatingsCsv(text: string): ParsedRatings {
   const content = text.replace(/^\uFEFF/, "");
-  if (content.trim() === "") throw new RatingsCsvError("the file is empty: expected a header row unit,rater,rating[,dimension]");
+  if (content.trim() === "")
+    throw new RatingsCsvError("the file is empty: expected a header row unit,rater,rating[,dimension]");
   let rows: string[][];
   try {
     rows = parseCsv(content);
@@ -34,7 +35,8 @@ export function parseRatingsCsv(text: string): ParsedRatings {
     throw new RatingsCsvError(`the file is not valid CSV (${error instanceof Error ? error.message : String(error)})`);
   }
   const header = rows[0]!.map((cell) => cell.trim().toLowerCase());
-  const column = (name: string) => ALIASES[name]!.map((alias) => header.indexOf(alias)).find((index) => index !== -1) ?? -1;
+  const column = (name: string) =>
+    ALIASES[name]!.map((alias) => header.indexOf(alias)).find((index) => index !== -1) ?? -1;
   const unitColumn = column("unit");
   const raterColumn = column("rater");
   const ratingColumn = column("rating");
@@ -44,7 +46,10 @@ export function parseRatingsCsv(text: string): ParsedRatings {
     raterColumn === -1 ? "rater" : null,
     ratingColumn === -1 ? "rating" : null,
   ].filter(Boolean);
-  if (missing.length) throw new RatingsCsvError(`row 1: the header lacks column(s) ${missing.join(", ")} (found: ${header.join(",") || "nothing"})`);
+  if (missing.length)
+    throw new RatingsCsvError(
+      `row 1: the header lacks column(s) ${missing.join(", ")} (found: ${header.join(",") || "nothing"})`,
+    );
 
   const parsed: ParsedRatings = { hasDimension: dimensionColumn !== -1, dimensions: new Map() };
   rows.slice(1).forEach((row, index) => {
@@ -57,7 +62,11 @@ export function parseRatingsCsv(text: string): ParsedRatings {
     if (!unit) throw new RatingsCsvError(`row ${line}: the unit is empty`);
     if (!rater) throw new RatingsCsvError(`row ${line}: the rater is empty`);
     const dimension = dimensionColumn === -1 ? null : cell(dimensionColumn);
-    const group = parsed.dimensions.get(dimension) ?? { observations: [], units: new Set<string>(), raters: new Set<string>() };
+    const group = parsed.dimensions.get(dimension) ?? {
+      observations: [],
+      units: new Set<string>(),
+      raters: new Set<string>(),
+    };
     parsed.dimensions.set(dimension, group);
     group.units.add(unit);
     group.raters.add(rater);

@@ -53,7 +53,8 @@ export function krippendorffAlpha(observations: Observation[], level: Level): Al
   const marginals = coincidences.map((row) => row.reduce((sum, value) => sum + value, 0));
   const n = marginals.reduce((sum, value) => sum + value, 0);
   const base = { pairableUnits: units.length, pairableValues: Math.round(n) };
-  if (units.length === 0) return { value: null, note: "no unit has two or more ratings, so no pairs can be compared", ...base };
+  if (units.length === 0)
+    return { value: null, note: "no unit has two or more ratings, so no pairs can be compared", ...base };
 
   const distance = (c: number, k: number): number => {
     if (level === "nominal") return c === k ? 0 : 1;
@@ -74,7 +75,12 @@ export function krippendorffAlpha(observations: Observation[], level: Level): Al
       expected += marginals[c]! * marginals[k]! * delta;
     }
   }
-  if (expected === 0) return { value: null, note: "every pairable rating has the same value, so disagreement expected by chance is zero", ...base };
+  if (expected === 0)
+    return {
+      value: null,
+      note: "every pairable rating has the same value, so disagreement expected by chance is zero",
+      ...base,
+    };
   return { value: 1 - ((n - 1) * observed) / expected, ...base };
 }
 
@@ -106,9 +112,20 @@ export function intraclassCorrelations(observations: Observation[]): IccResult {
   }
   const complete = [...cells.values()]
     .filter((row) => raters.every((rater) => row.has(rater)))
-    .map((row) => raters.map((rater) => row.get(rater)!.reduce((sum, value) => sum + value, 0) / row.get(rater)!.length));
+    .map((row) =>
+      raters.map((rater) => row.get(rater)!.reduce((sum, value) => sum + value, 0) / row.get(rater)!.length),
+    );
   const n = complete.length;
-  const empty = { "ICC(1,1)": null, "ICC(2,1)": null, "ICC(3,1)": null, "ICC(1,k)": null, "ICC(2,k)": null, "ICC(3,k)": null, k, unitsUsed: n };
+  const empty = {
+    "ICC(1,1)": null,
+    "ICC(2,1)": null,
+    "ICC(3,1)": null,
+    "ICC(1,k)": null,
+    "ICC(2,k)": null,
+    "ICC(3,k)": null,
+    k,
+    unitsUsed: n,
+  };
   if (k < 2) return { ...empty, note: "fewer than two raters" };
   if (n < 2) return { ...empty, note: `fewer than two units were rated by all ${k} raters (listwise deletion)` };
 
@@ -117,7 +134,10 @@ export function intraclassCorrelations(observations: Observation[]): IccResult {
   const colMeans = raters.map((_, j) => complete.reduce((sum, row) => sum + row[j]!, 0) / n);
   const ssRows = k * rowMeans.reduce((sum, mean) => sum + (mean - grand) ** 2, 0);
   const ssCols = n * colMeans.reduce((sum, mean) => sum + (mean - grand) ** 2, 0);
-  const ssWithin = complete.reduce((sum, row, i) => sum + row.reduce((inner, value) => inner + (value - rowMeans[i]!) ** 2, 0), 0);
+  const ssWithin = complete.reduce(
+    (sum, row, i) => sum + row.reduce((inner, value) => inner + (value - rowMeans[i]!) ** 2, 0),
+    0,
+  );
   const ssError = ssWithin - ssCols;
   const bms = ssRows / (n - 1);
   const wms = ssWithin / (n * (k - 1));
@@ -135,7 +155,8 @@ export function intraclassCorrelations(observations: Observation[]): IccResult {
     k,
     unitsUsed: n,
   };
-  if (Object.values(result).some((value) => value === null)) result.note = "the units do not vary (zero variance), so some correlations are undefined";
+  if (Object.values(result).some((value) => value === null))
+    result.note = "the units do not vary (zero variance), so some correlations are undefined";
   return result;
 }
 
@@ -209,7 +230,8 @@ function solveLinearSystem(matrix: number[][], rhs: number[]): number[] {
  */
 export function raterEffects(observations: Observation[]): RaterEffectsResult {
   const notes: string[] = [];
-  if (observations.length === 0) return { mean: null, effects: [], residualVariance: null, shrinkageRatings: 0, notes: ["no ratings"] };
+  if (observations.length === 0)
+    return { mean: null, effects: [], residualVariance: null, shrinkageRatings: 0, notes: ["no ratings"] };
   const raters = [...new Set(observations.map((observation) => observation.rater))];
   const raterIndex = new Map(raters.map((rater, i) => [rater, i]));
   const byUnit = new Map<string, { r: number; y: number }[]>();
@@ -246,7 +268,8 @@ export function raterEffects(observations: Observation[]): RaterEffectsResult {
   const mu = unitEffects.reduce((sum, value) => sum + value, 0) / unitEffects.length;
   const degrees = observations.length - byUnit.size - size + 1;
   const residualVariance = degrees > 0 ? residualSum / degrees : null;
-  if (degrees <= 0) notes.push("too few ratings to estimate the residual variance; standard errors and shrinkage use defaults");
+  if (degrees <= 0)
+    notes.push("too few ratings to estimate the residual variance; standard errors and shrinkage use defaults");
   const edges = function* () {
     let unit = 0;
     for (const list of byUnit.values()) {
@@ -255,7 +278,9 @@ export function raterEffects(observations: Observation[]): RaterEffectsResult {
     }
   };
   if (componentCount(byUnit.size, size, edges()) > 1) {
-    notes.push("raters and units form separate groups with no shared units, so effects are only comparable within a group");
+    notes.push(
+      "raters and units form separate groups with no shared units, so effects are only comparable within a group",
+    );
   }
   // Empirical-Bayes style shrinkage: k = residual variance / variance of true rater effects.
   const rawVariance = size > 1 ? b.reduce((sum, value) => sum + value * value, 0) / (size - 1) : 0;

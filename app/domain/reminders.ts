@@ -36,7 +36,14 @@ export function plannedReminders(rounds: RoundForReminders[], now: Date): Planne
     if (round.scheduledAt && !round.submitted) {
       const untilStart = round.scheduledAt.getTime() - now.getTime();
       if (untilStart > 0 && untilStart <= UPCOMING_NOTICE_HOURS * 3_600_000) {
-        planned.push({ kind: "round_upcoming", roundId: round.roundId, interviewerId: round.interviewerId, sequence: 1, key: `round_upcoming:${round.roundId}:${round.scheduledAt.toISOString()}`, runAt: now });
+        planned.push({
+          kind: "round_upcoming",
+          roundId: round.roundId,
+          interviewerId: round.interviewerId,
+          sequence: 1,
+          key: `round_upcoming:${round.roundId}:${round.scheduledAt.toISOString()}`,
+          runAt: now,
+        });
       }
     }
     if (round.submitted || !round.feedbackDueAt || round.feedbackDueAt > now) continue;

@@ -26,7 +26,10 @@ export function schedulingWarnings(input: {
   const warnings: SchedulingWarning[] = [];
   for (const other of input.interviewerRounds) {
     if (overlaps(input.proposed, other)) {
-      warnings.push({ kind: "clash", message: `${input.interviewerName} already has ${other.label} at an overlapping time.` });
+      warnings.push({
+        kind: "clash",
+        message: `${input.interviewerName} already has ${other.label} at an overlapping time.`,
+      });
     }
   }
   if (input.alreadyMetCandidate) {

@@ -24,7 +24,8 @@ export function automaticStage(current: LoopStage, rounds: RoundForStage[], now:
   const panel = live.filter((round) => round.type !== "recruiter_screen");
   if (live.length === 0) return current;
   const ended = (round: RoundForStage) =>
-    round.status === "completed" || (round.scheduledAt !== null && round.scheduledAt.getTime() + round.durationMinutes * 60_000 <= now.getTime());
+    round.status === "completed" ||
+    (round.scheduledAt !== null && round.scheduledAt.getTime() + round.durationMinutes * 60_000 <= now.getTime());
   let next: LoopStage = current;
   if (panel.length && panel.every((round) => round.scheduledAt && round.interviewerId)) next = "loop_scheduled";
   if (panel.some(ended)) next = "in_loop";

@@ -38,7 +38,11 @@ export function daysBetween(from: Date, to: Date): number {
 }
 
 /** Days a loop has overstayed its stage's expected duration (0 when on time or the stage has no limit). */
-export function daysOverdueInStage(stage: LoopStage, daysInStage: number, expectedDays: Partial<Record<LoopStage, number>>): number {
+export function daysOverdueInStage(
+  stage: LoopStage,
+  daysInStage: number,
+  expectedDays: Partial<Record<LoopStage, number>>,
+): number {
   const expected = expectedDays[stage];
   return expected === undefined ? 0 : Math.max(0, daysInStage - expected);
 }

@@ -4,7 +4,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction = () => [{ title: "Not found · Calibrate" }];
 
 export async function loader() {
-  throw new Response("There is nothing at this address. It may have moved, or the link may be mistyped.", { status: 404 });
+  throw new Response("There is nothing at this address. It may have moved, or the link may be mistyped.", {
+    status: 404,
+  });
 }
 
 export default function NotFound() {

@@ -10,7 +10,9 @@ import { roundKitSchema } from "~/schemas/rubric";
 import { requireRole } from "~/server/auth/guards.server";
 import { getRoundKit, isRoundType, saveRoundKit } from "~/server/rubrics/round-kits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `${page.kit.name} kit · Calibrate` : "Interview kit · Calibrate" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page ? `${page.kit.name} kit · Calibrate` : "Interview kit · Calibrate" },
+];
 
 function roundTypeParam(value: string | undefined) {
   if (!value || !isRoundType(value)) throw data({ message: "There is no such round type." }, { status: 404 });
@@ -21,7 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const { kit, dimensions } = await getRoundKit(roundTypeParam(params.type));
   return {
-    kit: { name: kit.name, purpose: kit.purpose, defaultMinutes: String(kit.defaultMinutes), focusDimensionKeys: kit.focusDimensionKeys, questions: kit.questions.join("\n"), listenFor: kit.listenFor.join("\n") },
+    kit: {
+      name: kit.name,
+      purpose: kit.purpose,
+      defaultMinutes: String(kit.defaultMinutes),
+      focusDimensionKeys: kit.focusDimensionKeys,
+      questions: kit.questions.join("\n"),
+      listenFor: kit.listenFor.join("\n"),
+    },
     dimensions,
   };
 }
@@ -55,21 +64,44 @@ export default function KitPage() {
       <h1 className="text-2xl font-bold">{kit.name} kit</h1>
       <Form method="post" {...getFormProps(form)} className="card grid gap-3">
         <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
-        <TextareaField label="Purpose" errors={fields.purpose.errors} textareaProps={{ ...getTextareaProps(fields.purpose), rows: 2 }} />
-        <Field label="Default length (minutes)" errors={fields.defaultMinutes.errors} inputProps={getInputProps(fields.defaultMinutes, { type: "number" })} />
+        <TextareaField
+          label="Purpose"
+          errors={fields.purpose.errors}
+          textareaProps={{ ...getTextareaProps(fields.purpose), rows: 2 }}
+        />
+        <Field
+          label="Default length (minutes)"
+          errors={fields.defaultMinutes.errors}
+          inputProps={getInputProps(fields.defaultMinutes, { type: "number" })}
+        />
         <fieldset>
           <legend className="label">Focus dimensions</legend>
           <div className="mt-1 flex flex-wrap gap-4">
             {dimensions.map((dimension) => (
               <label key={dimension.key} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="focusDimensionKeys" value={dimension.key} defaultChecked={kit.focusDimensionKeys.includes(dimension.key)} />
+                <input
+                  type="checkbox"
+                  name="focusDimensionKeys"
+                  value={dimension.key}
+                  defaultChecked={kit.focusDimensionKeys.includes(dimension.key)}
+                />
                 {dimension.name}
               </label>
             ))}
           </div>
         </fieldset>
-        <TextareaField label="Suggested questions" hint="One per line." errors={fields.questions.errors} textareaProps={{ ...getTextareaProps(fields.questions), rows: 4 }} />
-        <TextareaField label="What to listen for" hint="One per line." errors={fields.listenFor.errors} textareaProps={{ ...getTextareaProps(fields.listenFor), rows: 4 }} />
+        <TextareaField
+          label="Suggested questions"
+          hint="One per line."
+          errors={fields.questions.errors}
+          textareaProps={{ ...getTextareaProps(fields.questions), rows: 4 }}
+        />
+        <TextareaField
+          label="What to listen for"
+          hint="One per line."
+          errors={fields.listenFor.errors}
+          textareaProps={{ ...getTextareaProps(fields.listenFor), rows: 4 }}
+        />
         <FieldErrors id={form.errorId} errors={form.errors} />
         <div>
           <button type="submit" className="btn-primary">

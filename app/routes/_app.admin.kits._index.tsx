@@ -16,7 +16,10 @@ export default function KitsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Interview kits</h1>
-      <p className="text-sm text-slate-700">Each round type carries a kit: its purpose, the dimensions it focuses on, questions to ask and what to listen for. Interviewers see it when they prepare.</p>
+      <p className="text-sm text-slate-700">
+        Each round type carries a kit: its purpose, the dimensions it focuses on, questions to ask and what to listen
+        for. Interviewers see it when they prepare.
+      </p>
       <ul className="grid gap-3 md:grid-cols-2">
         {kits.map((kit) => (
           <li key={kit.type} className="card">

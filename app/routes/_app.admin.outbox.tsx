@@ -24,7 +24,9 @@ export default function OutboxPage() {
           : "No SMTP_URL is configured, so reminders and notices are written here instead of being emailed."}
       </p>
       {messages.length === 0 ? (
-        <EmptyState title="Nothing in the outbox">Reminders appear here when feedback is overdue or a round is a day away.</EmptyState>
+        <EmptyState title="Nothing in the outbox">
+          Reminders appear here when feedback is overdue or a round is a day away.
+        </EmptyState>
       ) : (
         <ul className="space-y-2">
           {messages.map((message) => (

@@ -7,10 +7,19 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { suggestedSecondaryDimensions } from "~/domain/default-rubric";
 import { rubricDetailsSchema } from "~/schemas/rubric";
 import { requireRole } from "~/server/auth/guards.server";
-import { getRubricVersion, moveDimension, publishVersion, removeDimension, RubricError, updateRubricDetails } from "~/server/rubrics/rubrics.server";
+import {
+  getRubricVersion,
+  moveDimension,
+  publishVersion,
+  removeDimension,
+  RubricError,
+  updateRubricDetails,
+} from "~/server/rubrics/rubrics.server";
 import { formatDate } from "~/utils/format";
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `Rubric v${page.rubric.version} · Calibrate` : "Rubric · Calibrate" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page ? `Rubric v${page.rubric.version} · Calibrate` : "Rubric · Calibrate" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -21,7 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const usedKeys = new Set(rubric.dimensions.map((dimension) => dimension.key));
   return {
     rubric: { ...rubric, publishedAt: rubric.publishedAt?.toISOString() ?? null },
-    suggestions: suggestedSecondaryDimensions.filter((dimension) => !usedKeys.has(dimension.key)).map((dimension) => ({ key: dimension.key, name: dimension.name })),
+    suggestions: suggestedSecondaryDimensions
+      .filter((dimension) => !usedKeys.has(dimension.key))
+      .map((dimension) => ({ key: dimension.key, name: dimension.name })),
   };
 }
 
@@ -38,7 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === "details") {
       const submission = parseWithZod(formData, { schema: rubricDetailsSchema });
-      if (submission.status !== "success") return data({ message: Object.values(submission.error ?? {}).flat()[0] ?? "Check the details" }, { status: 400 });
+      if (submission.status !== "success")
+        return data(
+          { message: Object.values(submission.error ?? {}).flat()[0] ?? "Check the details" },
+          { status: 400 },
+        );
       await updateRubricDetails(admin.id, rubricId, submission.value);
       return { message: "Details saved." };
     }
@@ -47,9 +62,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { message: "Published. New loops use this version from now on." };
     }
     const parsed = dimensionActionSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return data({ message: "That request was not understood; reload and try again." }, { status: 400 });
+    if (!parsed.success)
+      return data({ message: "That request was not understood; reload and try again." }, { status: 400 });
     if (parsed.data.intent === "remove") await removeDimension(admin.id, rubricId, parsed.data.dimensionId);
-    else await moveDimension(admin.id, rubricId, parsed.data.dimensionId, parsed.data.intent === "move-up" ? "up" : "down");
+    else
+      await moveDimension(
+        admin.id,
+        rubricId,
+        parsed.data.dimensionId,
+        parsed.data.intent === "move-up" ? "up" : "down",
+      );
     return { message: "Saved." };
   } catch (error) {
     if (error instanceof RubricError) return data({ message: error.message }, { status: error.status });
@@ -73,7 +95,9 @@ export default function RubricPage() {
           <h1 className="text-2xl font-bold">
             v{rubric.version}: {rubric.name}
           </h1>
-          <p className="text-sm text-slate-700">{editable ? "Draft: edit freely, then publish." : `Published ${formatDate(rubric.publishedAt)}. Read-only.`}</p>
+          <p className="text-sm text-slate-700">
+            {editable ? "Draft: edit freely, then publish." : `Published ${formatDate(rubric.publishedAt)}. Read-only.`}
+          </p>
         </div>
         {editable ? (
           <Form method="post">
@@ -99,7 +123,14 @@ export default function RubricPage() {
           <label htmlFor="rubric-notes" className="label">
             Notes (what changed in this version)
           </label>
-          <textarea id="rubric-notes" name="notes" defaultValue={rubric.notes} className="input" rows={2} maxLength={2000} />
+          <textarea
+            id="rubric-notes"
+            name="notes"
+            defaultValue={rubric.notes}
+            className="input"
+            rows={2}
+            maxLength={2000}
+          />
           <div>
             <button type="submit" className="btn-secondary">
               Save details
@@ -120,7 +151,10 @@ export default function RubricPage() {
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <h3 className="font-semibold">
-                    {index + 1}. {dimension.name} <span className="text-xs font-normal text-slate-600">({dimension.core ? "core" : "secondary"}, key {dimension.key})</span>
+                    {index + 1}. {dimension.name}{" "}
+                    <span className="text-xs font-normal text-slate-600">
+                      ({dimension.core ? "core" : "secondary"}, key {dimension.key})
+                    </span>
                   </h3>
                   <p className="text-sm text-slate-700">{dimension.definition}</p>
                 </div>
@@ -130,10 +164,22 @@ export default function RubricPage() {
                     <Link to={`dimensions/${dimension.id}`} className="btn-secondary py-1">
                       Edit<span className="sr-only"> {dimension.name}</span>
                     </Link>
-                    <button type="submit" name="intent" value="move-up" className="btn-secondary py-1" disabled={index === 0}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="move-up"
+                      className="btn-secondary py-1"
+                      disabled={index === 0}
+                    >
                       Up<span className="sr-only"> {dimension.name}</span>
                     </button>
-                    <button type="submit" name="intent" value="move-down" className="btn-secondary py-1" disabled={index === rubric.dimensions.length - 1}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="move-down"
+                      className="btn-secondary py-1"
+                      disabled={index === rubric.dimensions.length - 1}
+                    >
                       Down<span className="sr-only"> {dimension.name}</span>
                     </button>
                     <button type="submit" name="intent" value="remove" className="btn-danger py-1">
@@ -174,8 +220,12 @@ export default function RubricPage() {
         <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2">
           {rubric.flags.map((flag) => (
             <li key={flag.key}>
-              <span className={flag.polarity === "green" ? "font-semibold text-green-800" : "font-semibold text-red-800"}>{flag.polarity === "green" ? "Green" : "Red"}</span>: {flag.label}{" "}
-              <span className="text-slate-600">({flag.dimension.name})</span>
+              <span
+                className={flag.polarity === "green" ? "font-semibold text-green-800" : "font-semibold text-red-800"}
+              >
+                {flag.polarity === "green" ? "Green" : "Red"}
+              </span>
+              : {flag.label} <span className="text-slate-600">({flag.dimension.name})</span>
             </li>
           ))}
         </ul>

@@ -25,7 +25,11 @@ async function load(rubricId: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const rubric = await load(params.rubricId ?? "");
-  if (rubric.status !== "draft") throw data({ message: "Published versions are read-only. Start a new version to change a dimension." }, { status: 409 });
+  if (rubric.status !== "draft")
+    throw data(
+      { message: "Published versions are read-only. Start a new version to change a dimension." },
+      { status: 409 },
+    );
   const isNew = params.dimensionId === "new";
   const existing = rubric.dimensions.find((dimension) => dimension.id === params.dimensionId);
   if (!isNew && !existing) throw data({ message: "That dimension is not part of this version." }, { status: 404 });
@@ -38,10 +42,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: dimensionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    await saveDimension(admin.id, params.rubricId ?? "", params.dimensionId === "new" ? null : (params.dimensionId ?? null), submission.value);
+    await saveDimension(
+      admin.id,
+      params.rubricId ?? "",
+      params.dimensionId === "new" ? null : (params.dimensionId ?? null),
+      submission.value,
+    );
   } catch (error) {
     if (error instanceof RubricError) {
-      return data(submission.reply(error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }), { status: error.status });
+      return data(
+        submission.reply(
+          error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
+        ),
+        { status: error.status },
+      );
     }
     throw error;
   }
@@ -72,16 +86,34 @@ export default function DimensionPage() {
       </nav>
       <h1 className="text-2xl font-bold">{isNew ? "Add a dimension" : "Edit dimension"}</h1>
       <p className="text-sm text-slate-700">
-        Describe what the candidate says or does at each level, concretely enough that two interviewers hearing the same answer choose the same number. Higher always means a stronger product signal.
+        Describe what the candidate says or does at each level, concretely enough that two interviewers hearing the same
+        answer choose the same number. Higher always means a stronger product signal.
       </p>
       <Form method="post" {...getFormProps(form)} className="card grid gap-3 md:grid-cols-2">
         <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
-        <Field label="Key" hint="Used in exports and the CSV; letters, digits and underscores." errors={fields.key.errors} inputProps={getInputProps(fields.key, { type: "text" })} />
+        <Field
+          label="Key"
+          hint="Used in exports and the CSV; letters, digits and underscores."
+          errors={fields.key.errors}
+          inputProps={getInputProps(fields.key, { type: "text" })}
+        />
         <div className="md:col-span-2">
-          <Field label="One-line definition" errors={fields.definition.errors} inputProps={getInputProps(fields.definition, { type: "text" })} />
+          <Field
+            label="One-line definition"
+            errors={fields.definition.errors}
+            inputProps={getInputProps(fields.definition, { type: "text" })}
+          />
         </div>
-        <Field label="Low end label" errors={fields.lowLabel.errors} inputProps={getInputProps(fields.lowLabel, { type: "text" })} />
-        <Field label="High end label" errors={fields.highLabel.errors} inputProps={getInputProps(fields.highLabel, { type: "text" })} />
+        <Field
+          label="Low end label"
+          errors={fields.lowLabel.errors}
+          inputProps={getInputProps(fields.lowLabel, { type: "text" })}
+        />
+        <Field
+          label="High end label"
+          errors={fields.highLabel.errors}
+          inputProps={getInputProps(fields.highLabel, { type: "text" })}
+        />
         {anchors.map((anchor, index) => (
           <TextareaField
             key={anchor.name}

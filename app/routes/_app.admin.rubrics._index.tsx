@@ -36,7 +36,8 @@ export default function RubricsPage() {
         <div>
           <h1 className="text-2xl font-bold">Rubrics</h1>
           <p className="text-sm text-slate-700">
-            Published versions never change: feedback keeps the version it was written against, and each loop uses the version that was current when it started.
+            Published versions never change: feedback keeps the version it was written against, and each loop uses the
+            version that was current when it started.
           </p>
         </div>
         {draft ? (
@@ -75,7 +76,13 @@ export default function RubricsPage() {
                       v{version.version}: {version.name}
                     </Link>
                   </td>
-                  <td>{version.status === "draft" ? "Draft" : version.id === current?.id ? "Published (current)" : "Published"}</td>
+                  <td>
+                    {version.status === "draft"
+                      ? "Draft"
+                      : version.id === current?.id
+                        ? "Published (current)"
+                        : "Published"}
+                  </td>
                   <td>{version._count.dimensions}</td>
                   <td>{version._count.loops}</td>
                   <td>{version._count.feedback}</td>

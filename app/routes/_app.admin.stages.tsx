@@ -10,9 +10,24 @@ import { listStageSettings, saveStageSettings } from "~/server/loops/stage-setti
 
 export const meta: MetaFunction = () => [{ title: "Stage durations · Calibrate" }];
 
-const STAGES = ["sourced", "screen", "loop_scheduled", "in_loop", "awaiting_feedback", "debrief", "decided", "offer"] as const;
-const days = z.coerce.number({ error: "Enter a number of days" }).int("Use whole days").min(1, "At least 1 day").max(365, "At most 365 days");
-const stageSettingsSchema = z.object(Object.fromEntries(STAGES.map((stage) => [stage, days])) as Record<(typeof STAGES)[number], typeof days>);
+const STAGES = [
+  "sourced",
+  "screen",
+  "loop_scheduled",
+  "in_loop",
+  "awaiting_feedback",
+  "debrief",
+  "decided",
+  "offer",
+] as const;
+const days = z.coerce
+  .number({ error: "Enter a number of days" })
+  .int("Use whole days")
+  .min(1, "At least 1 day")
+  .max(365, "At most 365 days");
+const stageSettingsSchema = z.object(
+  Object.fromEntries(STAGES.map((stage) => [stage, days])) as Record<(typeof STAGES)[number], typeof days>,
+);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -22,7 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const parsed = stageSettingsSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, saved: false }, { status: 400 });
+  if (!parsed.success)
+    return data(
+      { errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, saved: false },
+      { status: 400 },
+    );
   await saveStageSettings(admin.id, parsed.data);
   return { errors: {} as Record<string, string[]>, saved: true };
 }
@@ -45,7 +64,15 @@ export default function StageSettingsPage() {
             <label htmlFor={`stage-${stage}`} className="label">
               {stageLabels[stage]} (days)
             </label>
-            <input id={`stage-${stage}`} name={stage} type="number" min={1} max={365} defaultValue={settings[stage] ?? ""} className="input mt-1" />
+            <input
+              id={`stage-${stage}`}
+              name={stage}
+              type="number"
+              min={1}
+              max={365}
+              defaultValue={settings[stage] ?? ""}
+              className="input mt-1"
+            />
             <FieldErrors id={`stage-${stage}-error`} errors={result?.errors[stage]} />
           </div>
         ))}

@@ -35,7 +35,10 @@ export async function action({ request }: ActionFunctionArgs) {
     } catch (error) {
       if (error instanceof UserAdminError) {
         return data(
-          { create: submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ["password"] }), notice: null },
+          {
+            create: submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ["password"] }),
+            notice: null,
+          },
           { status: 409 },
         );
       }
@@ -45,9 +48,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const parsed =
-    intent === "change-role" ? changeRoleSchema.safeParse(Object.fromEntries(formData)) : setActiveSchema.safeParse(Object.fromEntries(formData));
+    intent === "change-role"
+      ? changeRoleSchema.safeParse(Object.fromEntries(formData))
+      : setActiveSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    return data({ create: null, notice: "That request was not understood; reload the page and try again." }, { status: 400 });
+    return data(
+      { create: null, notice: "That request was not understood; reload the page and try again." },
+      { status: 400 },
+    );
   }
   try {
     if (parsed.data.intent === "change-role") await changeRole(admin.id, parsed.data.userId, parsed.data.role);
@@ -72,13 +80,25 @@ function CreateUserForm() {
     <Form method="post" {...getFormProps(form)} className="card grid gap-4 sm:grid-cols-2">
       <h2 className="text-lg font-semibold sm:col-span-2">Add a person</h2>
       <input type="hidden" name="intent" value="create" />
-      <Field label="Name" errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }} />
-      <Field label="Email" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }} />
+      <Field
+        label="Name"
+        errors={fields.name.errors}
+        inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
+      />
+      <Field
+        label="Email"
+        errors={fields.email.errors}
+        inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }}
+      />
       <div>
         <label htmlFor={fields.role.id} className="label">
           Role
         </label>
-        <select {...getSelectProps(fields.role)} className="input mt-1" aria-invalid={fields.role.errors ? true : undefined}>
+        <select
+          {...getSelectProps(fields.role)}
+          className="input mt-1"
+          aria-invalid={fields.role.errors ? true : undefined}
+        >
           <option value="">Choose…</option>
           {allRoles.map((role) => (
             <option key={role} value={role}>

@@ -33,42 +33,58 @@ export default function CalibrationPage() {
           {page.ownOnly
             ? "How your ratings compare with the panels you sat on, and with the organisation. Other interviewers' figures are not shown."
             : "How each interviewer rates compared with the panel, and how reliably each dimension is measured."}{" "}
-          Based on {page.totals.scorecards} scorecards and {page.totals.ratings} ratings; computed {formatDateTime(page.computedAt)}
+          Based on {page.totals.scorecards} scorecards and {page.totals.ratings} ratings; computed{" "}
+          {formatDateTime(page.computedAt)}
           {page.refreshing ? " (newer feedback is being included; reload in a moment)" : ""}.
         </p>
       </header>
 
       {page.ownOnly ? null : (
-      <Form method="get" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter calibration">
-        <div>
-          <label htmlFor="period" className="label">
-            Period
-          </label>
-          <select id="period" name="period" defaultValue={searchParams.get("period") ?? "365"} className="input mt-1 w-auto">
-            <option value="90">Last 90 days</option>
-            <option value="180">Last 6 months</option>
-            <option value="365">Last 12 months</option>
-            <option value="all">All time</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="roundType" className="label">
-            Round type
-          </label>
-          <select id="roundType" name="roundType" defaultValue={searchParams.get("roundType") ?? ""} className="input mt-1 w-auto">
-            <option value="">All</option>
-            {Object.entries(roundTypeLabels).map(([type, label]) => (
-              <option key={type} value={type}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
+        <Form method="get" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter calibration">
+          <div>
+            <label htmlFor="period" className="label">
+              Period
+            </label>
+            <select
+              id="period"
+              name="period"
+              defaultValue={searchParams.get("period") ?? "365"}
+              className="input mt-1 w-auto"
+            >
+              <option value="90">Last 90 days</option>
+              <option value="180">Last 6 months</option>
+              <option value="365">Last 12 months</option>
+              <option value="all">All time</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="roundType" className="label">
+              Round type
+            </label>
+            <select
+              id="roundType"
+              name="roundType"
+              defaultValue={searchParams.get("roundType") ?? ""}
+              className="input mt-1 w-auto"
+            >
+              <option value="">All</option>
+              {Object.entries(roundTypeLabels).map(([type, label]) => (
+                <option key={type} value={type}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
             <label htmlFor="hiringManager" className="label">
               Hiring manager
             </label>
-            <select id="hiringManager" name="hiringManager" defaultValue={searchParams.get("hiringManager") ?? ""} className="input mt-1 w-auto">
+            <select
+              id="hiringManager"
+              name="hiringManager"
+              defaultValue={searchParams.get("hiringManager") ?? ""}
+              className="input mt-1 w-auto"
+            >
               <option value="">All</option>
               {page.hiringManagers.map((manager) => (
                 <option key={manager.id} value={manager.id}>
@@ -77,14 +93,16 @@ export default function CalibrationPage() {
               ))}
             </select>
           </div>
-        <button type="submit" className="btn-secondary">
-          Apply
-        </button>
-      </Form>
+          <button type="submit" className="btn-secondary">
+            Apply
+          </button>
+        </Form>
       )}
 
       {page.interviewers.length === 0 ? (
-        <EmptyState title="No submitted feedback in this view">Calibration needs submitted scorecards. Widen the period or clear the filters.</EmptyState>
+        <EmptyState title="No submitted feedback in this view">
+          Calibration needs submitted scorecards. Widen the period or clear the filters.
+        </EmptyState>
       ) : (
         <>
           <section aria-labelledby="interviewers-heading" className="space-y-3">
@@ -132,17 +150,35 @@ export default function CalibrationPage() {
                       </th>
                       <td>{row.scorecards}</td>
                       <td>
-                        <span className={row.effectShrunk !== null && Math.abs(row.effectShrunk) >= 0.25 ? "font-semibold" : ""}>{signed(row.effectShrunk)}</span>{" "}
+                        <span
+                          className={
+                            row.effectShrunk !== null && Math.abs(row.effectShrunk) >= 0.25 ? "font-semibold" : ""
+                          }
+                        >
+                          {signed(row.effectShrunk)}
+                        </span>{" "}
                         <span className="text-xs text-slate-600">± {num(row.effectStandardError)}</span>
                         <span className="block text-xs text-slate-600">
-                          {row.effectShrunk === null ? "" : row.effectShrunk > 0.1 ? "lenient" : row.effectShrunk < -0.1 ? "harsh" : "in line"} · raw {signed(row.effect)}
+                          {row.effectShrunk === null
+                            ? ""
+                            : row.effectShrunk > 0.1
+                              ? "lenient"
+                              : row.effectShrunk < -0.1
+                                ? "harsh"
+                                : "in line"}{" "}
+                          · raw {signed(row.effect)}
                         </span>
                       </td>
                       {page.dimensions.map((dimension) => (
                         <td key={dimension.key}>{num(row.meanByDimension[dimension.key] ?? null)}</td>
                       ))}
                       <td className="text-xs">
-                        {recommendations.map((recommendation) => `${recommendation.label} ${pct(row.recommendationShares[recommendation.value] ?? 0)}`).join(" · ")}
+                        {recommendations
+                          .map(
+                            (recommendation) =>
+                              `${recommendation.label} ${pct(row.recommendationShares[recommendation.value] ?? 0)}`,
+                          )
+                          .join(" · ")}
                       </td>
                       <td>{pct(row.agreementWithPanel)}</td>
                       <td>{pct(row.agreementWithDecision)}</td>
@@ -156,10 +192,17 @@ export default function CalibrationPage() {
               </table>
             </div>
             <p className="text-xs text-slate-600">
-              Rater effect: how many rating points above (lenient) or below (harsh) the panel this interviewer rates the same candidates, from the model rating = candidate
-              effect + rater effect. It is shrunk toward zero when few ratings stand behind it; "raw" is the unshrunk least-squares value.
+              Rater effect: how many rating points above (lenient) or below (harsh) the panel this interviewer rates the
+              same candidates, from the model rating = candidate effect + rater effect. It is shrunk toward zero when
+              few ratings stand behind it; "raw" is the unshrunk least-squares value.
             </p>
-            <RaterEffectChart bars={page.interviewers.map((row) => ({ name: row.name, effect: row.effectShrunk ?? 0, error: row.effectStandardError ?? 0 }))} />
+            <RaterEffectChart
+              bars={page.interviewers.map((row) => ({
+                name: row.name,
+                effect: row.effectShrunk ?? 0,
+                error: row.effectStandardError ?? 0,
+              }))}
+            />
           </section>
 
           <section aria-labelledby="reliability-heading" className="space-y-3">
@@ -169,10 +212,18 @@ export default function CalibrationPage() {
             <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
               {page.reliability.map((item) => (
                 <li key={item.key} className="card">
-                  <p className="text-sm text-slate-700">{page.dimensions.find((dimension) => dimension.key === item.key)?.name}</p>
+                  <p className="text-sm text-slate-700">
+                    {page.dimensions.find((dimension) => dimension.key === item.key)?.name}
+                  </p>
                   <p className="text-2xl font-semibold">{item.alpha === null ? "n/a" : item.alpha.toFixed(2)}</p>
                   <p className="text-xs text-slate-600">
-                    {item.alpha === null ? "not enough paired ratings" : item.alpha >= 0.8 ? "reliable" : item.alpha >= 0.667 ? "tentative" : "not measured consistently"}
+                    {item.alpha === null
+                      ? "not enough paired ratings"
+                      : item.alpha >= 0.8
+                        ? "reliable"
+                        : item.alpha >= 0.667
+                          ? "tentative"
+                          : "not measured consistently"}
                   </p>
                 </li>
               ))}

@@ -28,7 +28,13 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof LoopAdminError) {
       return data(
-        { result: submission.reply({ fieldErrors: error.field ? { [error.field]: [error.message] } : {}, formErrors: error.field ? [] : [error.message] }), existingId: error.existingCandidateId ?? null },
+        {
+          result: submission.reply({
+            fieldErrors: error.field ? { [error.field]: [error.message] } : {},
+            formErrors: error.field ? [] : [error.message],
+          }),
+          existingId: error.existingCandidateId ?? null,
+        },
         { status: error.status },
       );
     }

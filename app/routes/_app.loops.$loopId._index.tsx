@@ -12,7 +12,9 @@ import { cancelRound, changeStage, LoopAdminError, scheduleRound } from "~/serve
 import { getLoopForRecruiter } from "~/server/loops/loop-page.server";
 import { formatDateTime } from "~/utils/format";
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `${page.loop.candidate.name} · Loop · Calibrate` : "Loop · Calibrate" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page ? `${page.loop.candidate.name} · Loop · Calibrate` : "Loop · Calibrate" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["recruiter", "admin", "hiring_manager"]);
@@ -20,7 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, canManage: user.role !== "hiring_manager" };
 }
 
-type ActionResult = { roundId?: string; message?: string; warnings?: string[]; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+type ActionResult = {
+  roundId?: string;
+  message?: string;
+  warnings?: string[];
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["recruiter", "admin"]);
@@ -29,14 +37,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (form.intent === "schedule") {
       const parsed = scheduleRoundSchema.safeParse(form);
-      if (!parsed.success) return reply({ roundId: form.roundId, fieldErrors: z.flattenError(parsed.error).fieldErrors, values: form }, 400);
-      const result = await scheduleRound(user, { ...parsed.data, loopId: params.loopId ?? "", confirm: parsed.data.confirm === "yes" });
-      if (!result.saved) return reply({ roundId: form.roundId, warnings: result.warnings.map((warning) => warning.message), values: form });
+      if (!parsed.success)
+        return reply(
+          { roundId: form.roundId, fieldErrors: z.flattenError(parsed.error).fieldErrors, values: form },
+          400,
+        );
+      const result = await scheduleRound(user, {
+        ...parsed.data,
+        loopId: params.loopId ?? "",
+        confirm: parsed.data.confirm === "yes",
+      });
+      if (!result.saved)
+        return reply({
+          roundId: form.roundId,
+          warnings: result.warnings.map((warning) => warning.message),
+          values: form,
+        });
       return reply({ roundId: form.roundId, message: "Round scheduled." });
     }
     if (form.intent === "cancel") {
       const parsed = cancelRoundSchema.safeParse(form);
-      if (!parsed.success) return reply({ roundId: form.roundId, fieldErrors: z.flattenError(parsed.error).fieldErrors }, 400);
+      if (!parsed.success)
+        return reply({ roundId: form.roundId, fieldErrors: z.flattenError(parsed.error).fieldErrors }, 400);
       await cancelRound(user, { ...parsed.data, loopId: params.loopId ?? "" });
       return reply({ roundId: form.roundId, message: "Round cancelled." });
     }
@@ -46,7 +68,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply({ message: `Moved to ${stageLabels[parsed.data.stage]}.` });
   } catch (error) {
     if (error instanceof LoopAdminError) {
-      return reply({ roundId: form.roundId, message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined, values: form }, error.status);
+      return reply(
+        {
+          roundId: form.roundId,
+          message: error.message,
+          fieldErrors: error.field ? { [error.field]: [error.message] } : undefined,
+          values: form,
+        },
+        error.status,
+      );
     }
     throw error;
   }
@@ -63,10 +93,16 @@ export default function LoopPage() {
         <div>
           <h1 className="text-2xl font-bold">{loop.candidate.name}</h1>
           <p className="text-slate-700">
-            {loop.roleTitle} · target {loop.targetLevel} · {loop.candidate.source === "internal" ? "Internal" : "External"} · now {loop.candidate.currentRole}, {loop.candidate.currentLevel} · hiring manager {loop.hiringManager.name}
+            {loop.roleTitle} · target {loop.targetLevel} ·{" "}
+            {loop.candidate.source === "internal" ? "Internal" : "External"} · now {loop.candidate.currentRole},{" "}
+            {loop.candidate.currentLevel} · hiring manager {loop.hiringManager.name}
           </p>
           <p className="text-slate-700">
-            Stage <span className="font-semibold" data-testid="loop-stage">{stageLabels[loop.stage]}</span> for {loop.daysInStage} days · {loop.daysInLoop} days in loop
+            Stage{" "}
+            <span className="font-semibold" data-testid="loop-stage">
+              {stageLabels[loop.stage]}
+            </span>{" "}
+            for {loop.daysInStage} days · {loop.daysInLoop} days in loop
           </p>
         </div>
         <div className="flex gap-2">
@@ -91,10 +127,12 @@ export default function LoopPage() {
           Timeline and pace
         </h2>
         <p className="text-sm" data-testid="pace">
-          {timeline.pace.decided ? "Decided" : "Running"} on day {Math.floor(timeline.pace.days)}; {loop.candidate.source === "internal" ? "internal transfers" : "external candidates"} typically reach a decision in about {timeline.reference} days
-          {" "}
+          {timeline.pace.decided ? "Decided" : "Running"} on day {Math.floor(timeline.pace.days)};{" "}
+          {loop.candidate.source === "internal" ? "internal transfers" : "external candidates"} typically reach a
+          decision in about {timeline.reference} days{" "}
           <span className={timeline.pace.versusReference > 0 ? "font-semibold text-red-800" : "text-green-800"}>
-            ({Math.abs(Math.round(timeline.pace.versusReference))} days {timeline.pace.versusReference > 0 ? "over" : "under"})
+            ({Math.abs(Math.round(timeline.pace.versusReference))} days{" "}
+            {timeline.pace.versusReference > 0 ? "over" : "under"})
           </span>
           . A typical loop is 4-6 rounds over 2-3 weeks.
         </p>
@@ -119,7 +157,9 @@ export default function LoopPage() {
                       : round.scheduledAt
                         ? `${formatDateTime(round.scheduledAt)} · ${round.durationMinutes} min · ${round.interviewerName ?? "no interviewer"}`
                         : "Not scheduled yet"}
-                    {round.state === "overdue" ? <span className="ml-2 font-semibold text-red-800">feedback overdue</span> : null}
+                    {round.state === "overdue" ? (
+                      <span className="ml-2 font-semibold text-red-800">feedback overdue</span>
+                    ) : null}
                     {round.state === "submitted" ? <span className="ml-2 text-green-800">feedback in</span> : null}
                   </p>
                 </div>
@@ -128,7 +168,9 @@ export default function LoopPage() {
                     {round.reminders.filter((reminder) => reminder.kind === "feedback_overdue").length
                       ? `Reminded ${round.interviewerName} ${round.reminders.filter((reminder) => reminder.kind === "feedback_overdue").length}× about overdue feedback, last ${formatDateTime(round.reminders.filter((reminder) => reminder.kind === "feedback_overdue").at(-1)!.sentAt)}. `
                       : ""}
-                    {round.reminders.some((reminder) => reminder.kind === "round_upcoming") ? "Round notice sent. " : ""}
+                    {round.reminders.some((reminder) => reminder.kind === "round_upcoming")
+                      ? "Round notice sent. "
+                      : ""}
                   </p>
                 ) : null}
                 {mine?.message ? (
@@ -137,28 +179,54 @@ export default function LoopPage() {
                   </p>
                 ) : null}
                 {canManage && round.status !== "cancelled" && !round.locked ? (
-                  <Form method="post" className="grid gap-3 text-sm md:grid-cols-5" aria-label={`Schedule ${round.typeLabel}`}>
+                  <Form
+                    method="post"
+                    className="grid gap-3 text-sm md:grid-cols-5"
+                    aria-label={`Schedule ${round.typeLabel}`}
+                  >
                     <input type="hidden" name="intent" value="schedule" />
                     <input type="hidden" name="roundId" value={round.id} />
                     <div>
                       <label htmlFor={`at-${round.id}`} className="label">
                         Date and time (UTC)
                       </label>
-                      <input id={`at-${round.id}`} type="datetime-local" name="scheduledAt" defaultValue={values?.scheduledAt ?? round.scheduledAtInput} className="input mt-1" required />
+                      <input
+                        id={`at-${round.id}`}
+                        type="datetime-local"
+                        name="scheduledAt"
+                        defaultValue={values?.scheduledAt ?? round.scheduledAtInput}
+                        className="input mt-1"
+                        required
+                      />
                       <FieldErrors id={`at-${round.id}-error`} errors={mine?.fieldErrors?.scheduledAt} />
                     </div>
                     <div>
                       <label htmlFor={`len-${round.id}`} className="label">
                         Minutes
                       </label>
-                      <input id={`len-${round.id}`} type="number" name="durationMinutes" min={15} max={240} defaultValue={values?.durationMinutes ?? round.durationMinutes} className="input mt-1" required />
+                      <input
+                        id={`len-${round.id}`}
+                        type="number"
+                        name="durationMinutes"
+                        min={15}
+                        max={240}
+                        defaultValue={values?.durationMinutes ?? round.durationMinutes}
+                        className="input mt-1"
+                        required
+                      />
                       <FieldErrors id={`len-${round.id}-error`} errors={mine?.fieldErrors?.durationMinutes} />
                     </div>
                     <div>
                       <label htmlFor={`who-${round.id}`} className="label">
                         Interviewer
                       </label>
-                      <select id={`who-${round.id}`} name="interviewerId" defaultValue={values?.interviewerId ?? round.interviewerId ?? ""} className="input mt-1" required>
+                      <select
+                        id={`who-${round.id}`}
+                        name="interviewerId"
+                        defaultValue={values?.interviewerId ?? round.interviewerId ?? ""}
+                        className="input mt-1"
+                        required
+                      >
                         <option value="">Choose…</option>
                         {people
                           .filter((person) => person.role !== "recruiter" || round.type === "recruiter_screen")
@@ -175,7 +243,12 @@ export default function LoopPage() {
                         <label htmlFor={`why-${round.id}`} className="label">
                           Reason for moving it
                         </label>
-                        <input id={`why-${round.id}`} name="reason" defaultValue={values?.reason ?? ""} className="input mt-1" />
+                        <input
+                          id={`why-${round.id}`}
+                          name="reason"
+                          defaultValue={values?.reason ?? ""}
+                          className="input mt-1"
+                        />
                         <FieldErrors id={`why-${round.id}-error`} errors={mine?.fieldErrors?.reason} />
                       </div>
                     ) : (

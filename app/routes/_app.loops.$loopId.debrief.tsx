@@ -19,7 +19,9 @@ import { getDebrief } from "~/server/debrief/debrief.server";
 import { DecisionError, recordDecision } from "~/server/debrief/decisions.server";
 import { formatDateTime } from "~/utils/format";
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `Debrief: ${page.debrief.loop.candidate.name} · Calibrate` : "Debrief · Calibrate" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page ? `Debrief: ${page.debrief.loop.candidate.name} · Calibrate` : "Debrief · Calibrate" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -29,9 +31,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     debrief,
     charts: {
-      strip: stripPlotSeries(debrief.dimensions, submitted.flatMap((row) => row.cells.map((cell) => ({ ...cell, interviewer: row.interviewerName })))),
+      strip: stripPlotSeries(
+        debrief.dimensions,
+        submitted.flatMap((row) => row.cells.map((cell) => ({ ...cell, interviewer: row.interviewerName }))),
+      ),
       recommendations: recommendationSeries(submitted.map((row) => row.recommendation)),
-      bias: biasIndex === -1 ? null : biasBalanceSeries(submitted.map((row) => ({ interviewer: row.interviewerName, value: row.cells[biasIndex]!.value }))),
+      bias:
+        biasIndex === -1
+          ? null
+          : biasBalanceSeries(
+              submitted.map((row) => ({ interviewer: row.interviewerName, value: row.cells[biasIndex]!.value })),
+            ),
     },
   };
 }
@@ -43,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await recordDecision(user, params.loopId ?? "", submission.value);
   } catch (error) {
-    if (error instanceof DecisionError) return data(submission.reply({ formErrors: [error.message] }), { status: error.status });
+    if (error instanceof DecisionError)
+      return data(submission.reply({ formErrors: [error.message] }), { status: error.status });
     throw error;
   }
   return submission.reply({ resetForm: true });
@@ -64,12 +75,17 @@ export default function DebriefPage() {
           <div>
             <h1 className="text-2xl font-bold">Debrief: {loop.candidate.name}</h1>
             <p className="text-slate-700">
-              {loop.roleTitle} · target {loop.targetLevel} · {loop.track === "technical_pm" ? "Technical PM" : loop.track === "apm" ? "APM" : "Core PM"} ·{" "}
-              {loop.candidate.source === "internal" ? "Internal transfer" : "External"} · now {loop.candidate.currentRole}, {loop.candidate.currentLevel}
+              {loop.roleTitle} · target {loop.targetLevel} ·{" "}
+              {loop.track === "technical_pm" ? "Technical PM" : loop.track === "apm" ? "APM" : "Core PM"} ·{" "}
+              {loop.candidate.source === "internal" ? "Internal transfer" : "External"} · now{" "}
+              {loop.candidate.currentRole}, {loop.candidate.currentLevel}
             </p>
             <p className="text-slate-700">
-              Stage <span className="font-semibold" data-testid="stage">{stageLabels[loop.stage]}</span> · {loop.daysInLoop} days in loop · hiring manager {loop.hiringManagerName} · rubric v
-              {loop.rubricVersion}
+              Stage{" "}
+              <span className="font-semibold" data-testid="stage">
+                {stageLabels[loop.stage]}
+              </span>{" "}
+              · {loop.daysInLoop} days in loop · hiring manager {loop.hiringManagerName} · rubric v{loop.rubricVersion}
               {loop.debriefAt ? ` · debrief ${formatDateTime(loop.debriefAt)}` : ""}
             </p>
           </div>
@@ -89,7 +105,11 @@ export default function DebriefPage() {
           submitted.{" "}
           {late.length ? (
             <span className="text-red-800">
-              Late: {late.map((row) => `${row.interviewerName} (${row.typeLabel}, ${formatDuration(row.overdueByMs!)} overdue)`).join("; ")}.
+              Late:{" "}
+              {late
+                .map((row) => `${row.interviewerName} (${row.typeLabel}, ${formatDuration(row.overdueByMs!)} overdue)`)
+                .join("; ")}
+              .
             </span>
           ) : (
             "No one is late."
@@ -98,7 +118,9 @@ export default function DebriefPage() {
       </header>
 
       {debrief.submittedCount === 0 ? (
-        <EmptyState title="No feedback submitted yet">The panel's ratings appear here as interviewers submit. Late interviewers are listed above.</EmptyState>
+        <EmptyState title="No feedback submitted yet">
+          The panel's ratings appear here as interviewers submit. Late interviewers are listed above.
+        </EmptyState>
       ) : (
         <>
           <section aria-labelledby="agenda-heading">
@@ -120,14 +142,20 @@ export default function DebriefPage() {
                 ? "Severity-adjusted: each rating minus its interviewer's rater effect on that dimension (how much more leniently or harshly they rate than panels do), so a harsh interviewer's 2 reads closer to what it means. "
                 : ""}
               Panel agreement on this candidate's profile (Krippendorff's alpha, ordinal, dimensions as units):{" "}
-              <span className="font-semibold" data-testid="loop-alpha">{debrief.loopAlpha === null ? "not defined yet" : debrief.loopAlpha.toFixed(2)}</span>.
+              <span className="font-semibold" data-testid="loop-alpha">
+                {debrief.loopAlpha === null ? "not defined yet" : debrief.loopAlpha.toFixed(2)}
+              </span>
+              .
             </p>
           </section>
           <section aria-labelledby="charts-heading" className="space-y-3">
             <h2 id="charts-heading" className="text-lg font-semibold">
               At a glance
             </h2>
-            <SpreadStripChart points={charts.strip} dimensions={debrief.dimensions.map((dimension) => dimension.name)} />
+            <SpreadStripChart
+              points={charts.strip}
+              dimensions={debrief.dimensions.map((dimension) => dimension.name)}
+            />
             <div className="grid gap-4 md:grid-cols-2">
               <RecommendationChart bars={charts.recommendations} />
               {charts.bias ? <BiasBalanceChart balance={charts.bias} /> : null}
@@ -169,7 +197,9 @@ export default function DebriefPage() {
             </p>
             <p className="text-sm text-slate-700">
               {debrief.decision.decidedBy.name}, {formatDateTime(debrief.decision.decidedAt)} · rests on{" "}
-              {debrief.decision.dimensionKeys.map((key) => debrief.dimensions.find((dimension) => dimension.key === key)?.name ?? key).join(", ")}
+              {debrief.decision.dimensionKeys
+                .map((key) => debrief.dimensions.find((dimension) => dimension.key === key)?.name ?? key)
+                .join(", ")}
             </p>
             <p className="mt-2">{debrief.decision.rationale}</p>
             {debrief.decision.dissent ? <p className="mt-2 text-sm">Dissent: {debrief.decision.dissent}</p> : null}
@@ -179,18 +209,28 @@ export default function DebriefPage() {
         )}
         {debrief.decisionHistory.length ? (
           <details className="card text-sm">
-            <summary className="cursor-pointer font-semibold">Earlier decisions ({debrief.decisionHistory.length})</summary>
+            <summary className="cursor-pointer font-semibold">
+              Earlier decisions ({debrief.decisionHistory.length})
+            </summary>
             <ul className="mt-2 space-y-2">
               {debrief.decisionHistory.map((decision) => (
                 <li key={decision.id}>
-                  {decisionOutcomeLabels[decision.outcome]} by {decision.decidedBy.name}, {formatDateTime(decision.decidedAt)} (replaced {formatDateTime(decision.supersededAt)}): {decision.rationale}
+                  {decisionOutcomeLabels[decision.outcome]} by {decision.decidedBy.name},{" "}
+                  {formatDateTime(decision.decidedAt)} (replaced {formatDateTime(decision.supersededAt)}):{" "}
+                  {decision.rationale}
                 </li>
               ))}
             </ul>
           </details>
         ) : null}
         {debrief.canDecide ? (
-          <DecisionForm dimensions={debrief.dimensions} splitKeys={splitKeys} targetLevel={loop.targetLevel} lastResult={lastResult} hasDecision={Boolean(debrief.decision)} />
+          <DecisionForm
+            dimensions={debrief.dimensions}
+            splitKeys={splitKeys}
+            targetLevel={loop.targetLevel}
+            lastResult={lastResult}
+            hasDecision={Boolean(debrief.decision)}
+          />
         ) : (
           <p className="text-sm text-slate-600">Only this loop's hiring manager records the decision.</p>
         )}

@@ -31,11 +31,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const loop = await loopForEditing(params.loopId ?? "");
   if (!loop) throw data({ message: "There is no such loop." }, { status: 404 });
   try {
-    if (intent === "candidate") await updateCandidateRecord(user, loop.candidate.id, submission.value as Parameters<typeof updateCandidateRecord>[2]);
+    if (intent === "candidate")
+      await updateCandidateRecord(
+        user,
+        loop.candidate.id,
+        submission.value as Parameters<typeof updateCandidateRecord>[2],
+      );
     else await updateLoopDetails(user, loop.id, submission.value as Parameters<typeof updateLoopDetails>[2]);
   } catch (error) {
     if (error instanceof LoopAdminError) {
-      return data({ intent, result: submission.reply(error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }) }, { status: error.status });
+      return data(
+        {
+          intent,
+          result: submission.reply(
+            error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
+          ),
+        },
+        { status: error.status },
+      );
     }
     throw error;
   }
@@ -71,10 +84,31 @@ export default function EditLoopPage() {
       <Form method="post" {...getFormProps(loopForm)} className="card grid gap-3 md:grid-cols-2">
         <h2 className="text-lg font-semibold md:col-span-2">Loop</h2>
         <input type="hidden" name="intent" value="loop" />
-        <Field label="Role title" errors={details.roleTitle.errors} inputProps={getInputProps(details.roleTitle, { type: "text" })} />
-        <Field label="Target level" errors={details.targetLevel.errors} inputProps={getInputProps(details.targetLevel, { type: "text" })} />
-        <SelectField label="Track" selectProps={getSelectProps(details.track)} errors={details.track.errors} errorId={details.track.errorId} options={trackOptions} placeholder={null} />
-        <SelectField label="Hiring manager" selectProps={getSelectProps(details.hiringManagerId)} errors={details.hiringManagerId.errors} errorId={details.hiringManagerId.errorId} options={managerOptions} />
+        <Field
+          label="Role title"
+          errors={details.roleTitle.errors}
+          inputProps={getInputProps(details.roleTitle, { type: "text" })}
+        />
+        <Field
+          label="Target level"
+          errors={details.targetLevel.errors}
+          inputProps={getInputProps(details.targetLevel, { type: "text" })}
+        />
+        <SelectField
+          label="Track"
+          selectProps={getSelectProps(details.track)}
+          errors={details.track.errors}
+          errorId={details.track.errorId}
+          options={trackOptions}
+          placeholder={null}
+        />
+        <SelectField
+          label="Hiring manager"
+          selectProps={getSelectProps(details.hiringManagerId)}
+          errors={details.hiringManagerId.errors}
+          errorId={details.hiringManagerId.errorId}
+          options={managerOptions}
+        />
         <FormFooter errorId={loopForm.errorId} errors={loopForm.errors} label="Save loop" />
       </Form>
       <Form method="post" {...getFormProps(candidateForm)} className="card grid gap-3 md:grid-cols-2">

@@ -39,7 +39,8 @@ export default function MyLoopsPage() {
         </>
       ) : (
         <EmptyState title="No loops match">
-          Loops appear here when a recruiter names you as the hiring manager for a candidate. If you filtered the list, clear the filters.
+          Loops appear here when a recruiter names you as the hiring manager for a candidate. If you filtered the list,
+          clear the filters.
         </EmptyState>
       )}
     </div>

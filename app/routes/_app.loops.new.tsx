@@ -18,7 +18,11 @@ export const meta: MetaFunction = () => [{ title: "New loop · Calibrate" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["recruiter", "admin"]);
   const candidate = await candidateForLoop(new URL(request.url).searchParams.get("candidateId") ?? "");
-  if (!candidate) throw data({ message: "Choose a candidate first: add one, or open a loop from an existing candidate." }, { status: 404 });
+  if (!candidate)
+    throw data(
+      { message: "Choose a candidate first: add one, or open a loop from an existing candidate." },
+      { status: 404 },
+    );
   return { candidate, ...(await loopFormOptions()) };
 }
 
@@ -31,7 +35,12 @@ export async function action({ request }: ActionFunctionArgs) {
     throw redirect(`/loops/${loop.id}`);
   } catch (error) {
     if (error instanceof LoopAdminError) {
-      return data(submission.reply(error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }), { status: error.status });
+      return data(
+        submission.reply(
+          error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
+        ),
+        { status: error.status },
+      );
     }
     throw error;
   }
@@ -45,7 +54,12 @@ export default function NewLoopPage() {
     lastResult,
     defaultValue: {
       candidateId: candidate.id,
-      roleTitle: candidate.track === "technical_pm" ? "Technical Product Manager" : candidate.track === "apm" ? "Associate Product Manager" : "Product Manager",
+      roleTitle:
+        candidate.track === "technical_pm"
+          ? "Technical Product Manager"
+          : candidate.track === "apm"
+            ? "Associate Product Manager"
+            : "Product Manager",
       hiringManagerId: candidate.hiringManagerId,
       track: candidate.track,
       targetLevel: candidate.targetLevel,
@@ -59,9 +73,24 @@ export default function NewLoopPage() {
       <h1 className="text-2xl font-bold">New loop for {candidate.name}</h1>
       <Form method="post" {...getFormProps(form)} className="card grid gap-3 md:grid-cols-2">
         <input {...getInputProps(fields.candidateId, { type: "hidden" })} />
-        <Field label="Role title" errors={fields.roleTitle.errors} inputProps={getInputProps(fields.roleTitle, { type: "text" })} />
-        <Field label="Target level" errors={fields.targetLevel.errors} inputProps={getInputProps(fields.targetLevel, { type: "text" })} />
-        <SelectField label="Track" selectProps={getSelectProps(fields.track)} errors={fields.track.errors} errorId={fields.track.errorId} options={trackOptions} placeholder={null} />
+        <Field
+          label="Role title"
+          errors={fields.roleTitle.errors}
+          inputProps={getInputProps(fields.roleTitle, { type: "text" })}
+        />
+        <Field
+          label="Target level"
+          errors={fields.targetLevel.errors}
+          inputProps={getInputProps(fields.targetLevel, { type: "text" })}
+        />
+        <SelectField
+          label="Track"
+          selectProps={getSelectProps(fields.track)}
+          errors={fields.track.errors}
+          errorId={fields.track.errorId}
+          options={trackOptions}
+          placeholder={null}
+        />
         <SelectField
           label="Hiring manager"
           selectProps={getSelectProps(fields.hiringManagerId)}
@@ -74,10 +103,18 @@ export default function NewLoopPage() {
           <div className="mt-1 space-y-1">
             {templates.map((template) => (
               <label key={template.id} className="flex items-start gap-2 text-sm">
-                <input type="radio" name={fields.templateId.name} value={template.id} defaultChecked={fields.templateId.initialValue === template.id} className="mt-1" />
+                <input
+                  type="radio"
+                  name={fields.templateId.name}
+                  value={template.id}
+                  defaultChecked={fields.templateId.initialValue === template.id}
+                  className="mt-1"
+                />
                 <span>
                   <span className="font-medium">{template.name}</span>
-                  <span className="block text-slate-600">{template.roundTypes.map((type) => roundTypeLabels[type]).join(" → ")}</span>
+                  <span className="block text-slate-600">
+                    {template.roundTypes.map((type) => roundTypeLabels[type]).join(" → ")}
+                  </span>
                 </span>
               </label>
             ))}

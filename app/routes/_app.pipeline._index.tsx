@@ -14,7 +14,10 @@ export const meta: MetaFunction = () => [{ title: "Pipeline · Calibrate" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["recruiter", "admin"]);
   const query = loopListQueryFrom(request);
-  const [list, people] = await Promise.all([listLoops({ ...query, activeOnly: query.show !== "all", page: pageFrom(request) }), pipelinePeople()]);
+  const [list, people] = await Promise.all([
+    listLoops({ ...query, activeOnly: query.show !== "all", page: pageFrom(request) }),
+    pipelinePeople(),
+  ]);
   return { ...list, people };
 }
 
@@ -33,7 +36,9 @@ export default function PipelinePage() {
           </Link>
         </div>
       </div>
-      <p className="mb-4 text-sm text-slate-600">{total} loops match. Rows in red are stuck past their stage's expected time or have overdue feedback.</p>
+      <p className="mb-4 text-sm text-slate-600">
+        {total} loops match. Rows in red are stuck past their stage's expected time or have overdue feedback.
+      </p>
       <LoopFilters people={people} />
       {loops.length ? (
         <>
@@ -41,7 +46,9 @@ export default function PipelinePage() {
           <Pagination page={page} pageCount={pageCount} />
         </>
       ) : (
-        <EmptyState title="No active loops">When candidates enter the process their loops will be listed here.</EmptyState>
+        <EmptyState title="No active loops">
+          When candidates enter the process their loops will be listed here.
+        </EmptyState>
       )}
     </div>
   );

@@ -18,7 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { period, ...(await getPipelineSummary(Number(period))) };
 }
 
-const segmentLabels = { all: "All loops", internal: "Internal", external: "External", core_pm: "Core PM", technical_pm: "Technical PM", apm: "APM" } as const;
+const segmentLabels = {
+  all: "All loops",
+  internal: "Internal",
+  external: "External",
+  core_pm: "Core PM",
+  technical_pm: "Technical PM",
+  apm: "APM",
+} as const;
 const days = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
 export default function PipelineSummaryPage() {
@@ -38,7 +45,12 @@ export default function PipelineSummaryPage() {
           <label htmlFor="period" className="label">
             Loops started in the last
           </label>
-          <select id="period" name="period" defaultValue={searchParams.get("period") ?? "180"} className="input mt-1 w-auto">
+          <select
+            id="period"
+            name="period"
+            defaultValue={searchParams.get("period") ?? "180"}
+            className="input mt-1 w-auto"
+          >
             <option value="90">90 days</option>
             <option value="180">6 months</option>
             <option value="365">12 months</option>
@@ -49,7 +61,9 @@ export default function PipelineSummaryPage() {
         </button>
       </Form>
       {segments[0]!.loops === 0 ? (
-        <EmptyState title="No loops started in this period">Widen the period, or open loops from the pipeline.</EmptyState>
+        <EmptyState title="No loops started in this period">
+          Widen the period, or open loops from the pipeline.
+        </EmptyState>
       ) : (
         <>
           <section aria-labelledby="time-heading" className="space-y-2">
@@ -57,7 +71,8 @@ export default function PipelineSummaryPage() {
               Median days in each stage and to a decision
             </h2>
             <p className="text-sm text-slate-700">
-              For reference, internal transfers usually reach a decision in about {REFERENCE_DAYS.internal} days and external candidates in about {REFERENCE_DAYS.external}.
+              For reference, internal transfers usually reach a decision in about {REFERENCE_DAYS.internal} days and
+              external candidates in about {REFERENCE_DAYS.external}.
             </p>
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
               <table className="table" data-testid="stage-times">
@@ -85,7 +100,8 @@ export default function PipelineSummaryPage() {
                         <td key={stage}>{days(segment.medianDaysInStage[stage])}</td>
                       ))}
                       <td>
-                        {days(segment.medianDaysToDecision)} <span className="text-xs text-slate-600">({segment.decided})</span>
+                        {days(segment.medianDaysToDecision)}{" "}
+                        <span className="text-xs text-slate-600">({segment.decided})</span>
                       </td>
                     </tr>
                   ))}
@@ -99,7 +115,9 @@ export default function PipelineSummaryPage() {
             </h2>
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
               <table className="table">
-                <caption className="sr-only">Median hours from the end of a round to submitted feedback, and share submitted late</caption>
+                <caption className="sr-only">
+                  Median hours from the end of a round to submitted feedback, and share submitted late
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Interviewer</th>
@@ -116,7 +134,9 @@ export default function PipelineSummaryPage() {
                       </th>
                       <td>{row.scorecards}</td>
                       <td>{row.medianHours === null ? "—" : Math.round(row.medianHours)}</td>
-                      <td className={row.lateShare > 0.25 ? "font-semibold text-red-800" : ""}>{Math.round(row.lateShare * 100)}%</td>
+                      <td className={row.lateShare > 0.25 ? "font-semibold text-red-800" : ""}>
+                        {Math.round(row.lateShare * 100)}%
+                      </td>
                     </tr>
                   ))}
                 </tbody>

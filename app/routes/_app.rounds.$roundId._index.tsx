@@ -37,8 +37,11 @@ const stateText = {
 export default function RoundPage() {
   const { round, loop, kit, dimensions, flagLabels, ownStatus, panel } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const focusNames = dimensions.filter((dimension) => round.focusDimensionKeys.includes(dimension.key)).map((dimension) => dimension.name);
-  const cta = ownStatus === "submitted" ? "View your feedback" : ownStatus === "draft" ? "Continue your draft" : "Write feedback";
+  const focusNames = dimensions
+    .filter((dimension) => round.focusDimensionKeys.includes(dimension.key))
+    .map((dimension) => dimension.name);
+  const cta =
+    ownStatus === "submitted" ? "View your feedback" : ownStatus === "draft" ? "Continue your draft" : "Write feedback";
 
   return (
     <div className="space-y-6">
@@ -66,7 +69,10 @@ export default function RoundPage() {
             {loop.candidate.source === "internal" ? "internal transfer" : "external"}
           </p>
           <p className="text-slate-700">
-            {formatDateTime(round.scheduledAt)} · {round.durationMinutes} min · <span className={round.state === "overdue" ? "font-semibold text-red-800" : ""}>{stateText[round.state]}</span>
+            {formatDateTime(round.scheduledAt)} · {round.durationMinutes} min ·{" "}
+            <span className={round.state === "overdue" ? "font-semibold text-red-800" : ""}>
+              {stateText[round.state]}
+            </span>
             {round.feedbackDueAt && round.state !== "submitted" ? ` · due ${formatDateTime(round.feedbackDueAt)}` : ""}
           </p>
         </div>
@@ -118,7 +124,8 @@ export default function RoundPage() {
         ) : null}
         {panel.access === "locked" ? (
           <p className="rounded-md border border-slate-300 bg-white p-3 text-sm text-slate-800">
-            You will see the panel's ratings and evidence once your own feedback for this candidate is submitted, so that your judgement stays your own.
+            You will see the panel's ratings and evidence once your own feedback for this candidate is submitted, so
+            that your judgement stays your own.
           </p>
         ) : null}
         {panel.entries.length === 0 ? (

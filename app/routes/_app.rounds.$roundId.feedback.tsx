@@ -9,11 +9,18 @@ import { initialFeedbackValues, type FeedbackFormValues } from "~/domain/feedbac
 import { feedbackSchema, toContent } from "~/schemas/feedback";
 import { requireUser } from "~/server/auth/guards.server";
 import { getRoundForInterviewer, newSubmitKey } from "~/server/feedback/feedback-form.server";
-import { amendFeedback, FeedbackConflictError, FeedbackStateError, submitFeedback } from "~/server/feedback/feedback-writes.server";
+import {
+  amendFeedback,
+  FeedbackConflictError,
+  FeedbackStateError,
+  submitFeedback,
+} from "~/server/feedback/feedback-writes.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
-  { title: page ? `Feedback: ${page.loop.candidate.name}, ${page.round.typeLabel} · Calibrate` : "Feedback · Calibrate" },
+  {
+    title: page ? `Feedback: ${page.loop.candidate.name}, ${page.round.typeLabel} · Calibrate` : "Feedback · Calibrate",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,11 +51,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: feedbackSchema(keys, intent) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
 
-  const content = toContent(submission.value, keys, page.rubric.flags.map((flag) => flag.key));
+  const content = toContent(
+    submission.value,
+    keys,
+    page.rubric.flags.map((flag) => flag.key),
+  );
   try {
     if (intent === "submit") {
-      if (!submission.value.submitKey) return data(submission.reply({ formErrors: ["Reload the page: the form is missing its submit key."] }), { status: 400 });
-      await submitFeedback(user, roundId, { version: submission.value.version, submitKey: submission.value.submitKey, content });
+      if (!submission.value.submitKey)
+        return data(submission.reply({ formErrors: ["Reload the page: the form is missing its submit key."] }), {
+          status: 400,
+        });
+      await submitFeedback(user, roundId, {
+        version: submission.value.version,
+        submitKey: submission.value.submitKey,
+        content,
+      });
     } else {
       await amendFeedback(user, roundId, { reason: submission.value.reason ?? "", content });
     }
@@ -63,7 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 409 },
       );
     }
-    if (error instanceof FeedbackStateError) return data(submission.reply({ formErrors: [error.message] }), { status: error.status });
+    if (error instanceof FeedbackStateError)
+      return data(submission.reply({ formErrors: [error.message] }), { status: error.status });
     throw error;
   }
   throw redirect(`/rounds/${roundId}?${intent === "amend" ? "amended" : "submitted"}=1`);
@@ -97,7 +116,8 @@ export default function FeedbackPage() {
       </nav>
       <header>
         <h1 className="text-2xl font-bold">
-          {page.mode === "amend" ? "Amend feedback" : page.mode === "view" ? "Your feedback" : "Feedback"}: {page.loop.candidate.name}
+          {page.mode === "amend" ? "Amend feedback" : page.mode === "view" ? "Your feedback" : "Feedback"}:{" "}
+          {page.loop.candidate.name}
         </h1>
         <p className="text-slate-700">
           {page.round.typeLabel} · {formatDateTime(page.round.scheduledAt)} · rubric v{page.rubric.version}
@@ -107,7 +127,10 @@ export default function FeedbackPage() {
 
       {page.mode === "view" && page.own ? (
         <section className="card">
-          <p className="mb-3 text-sm text-slate-700">Submitted {formatDateTime(page.own.submittedAt)}. Submitted feedback is read-only; amend it with a reason if something needs to change.</p>
+          <p className="mb-3 text-sm text-slate-700">
+            Submitted {formatDateTime(page.own.submittedAt)}. Submitted feedback is read-only; amend it with a reason if
+            something needs to change.
+          </p>
           <FeedbackReadout content={page.own} dimensions={page.rubric.dimensions} flagLabels={flagLabels} />
           <Link to="?amend=1" className="btn-secondary mt-4">
             Amend feedback

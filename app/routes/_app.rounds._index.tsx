@@ -53,9 +53,24 @@ function RoundRow({ round, now, kind }: { round: MyRound; now: string; kind: "up
 export default function MyRoundsPage() {
   const { upcoming, awaiting, submitted, now } = useLoaderData<typeof loader>();
   const sections = [
-    { kind: "awaiting" as const, title: "Awaiting your feedback", rounds: awaiting, empty: "No feedback owed. Nice work." },
-    { kind: "upcoming" as const, title: "Upcoming", rounds: upcoming, empty: "No rounds scheduled for you yet. Recruiters assign rounds; they will appear here." },
-    { kind: "submitted" as const, title: "Submitted", rounds: submitted, empty: "Feedback you submit will be listed here." },
+    {
+      kind: "awaiting" as const,
+      title: "Awaiting your feedback",
+      rounds: awaiting,
+      empty: "No feedback owed. Nice work.",
+    },
+    {
+      kind: "upcoming" as const,
+      title: "Upcoming",
+      rounds: upcoming,
+      empty: "No rounds scheduled for you yet. Recruiters assign rounds; they will appear here.",
+    },
+    {
+      kind: "submitted" as const,
+      title: "Submitted",
+      rounds: submitted,
+      empty: "Feedback you submit will be listed here.",
+    },
   ];
   return (
     <div className="space-y-8">

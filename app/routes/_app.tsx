@@ -14,7 +14,10 @@ export default function AppLayout() {
   const { user, nav } = useLoaderData<typeof loader>();
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -28,7 +31,9 @@ export default function AppLayout() {
                 <NavLink
                   to={item.to}
                   className={({ isActive }) =>
-                    isActive ? "font-semibold text-indigo-800 underline underline-offset-4" : "text-slate-700 hover:text-indigo-800"
+                    isActive
+                      ? "font-semibold text-indigo-800 underline underline-offset-4"
+                      : "text-slate-700 hover:text-indigo-800"
                   }
                 >
                   {item.label}

@@ -14,14 +14,25 @@ import { FeedbackConflictError, FeedbackStateError, saveDraft } from "~/server/f
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await getOptionalUser(request);
-  if (!user) return Response.json({ ok: false, reason: "signed_out", message: "You are signed out. Sign in again to save." }, { status: 401 });
+  if (!user)
+    return Response.json(
+      { ok: false, reason: "signed_out", message: "You are signed out. Sign in again to save." },
+      { status: 401 },
+    );
   const roundId = params.roundId ?? "";
   const keys = await draftDimensionKeys(user, roundId);
-  if (!keys) return Response.json({ ok: false, reason: "not_found", message: "This round is not assigned to you." }, { status: 404 });
+  if (!keys)
+    return Response.json(
+      { ok: false, reason: "not_found", message: "This round is not assigned to you." },
+      { status: 404 },
+    );
 
   const submission = parseWithZod(await request.formData(), { schema: feedbackSchema(keys, "draft") });
   if (submission.status !== "success") {
-    return Response.json({ ok: false, reason: "invalid", message: "Some fields are too long to save.", errors: submission.error }, { status: 400 });
+    return Response.json(
+      { ok: false, reason: "invalid", message: "Some fields are too long to save.", errors: submission.error },
+      { status: 400 },
+    );
   }
   const { version, submitKey: _submitKey, reason: _reason, ...draft } = submission.value;
   try {
@@ -30,11 +41,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof FeedbackConflictError) {
       return Response.json(
-        { ok: false, reason: "conflict", message: error.message, currentVersion: error.currentVersion, updatedAt: error.updatedAt.toISOString() },
+        {
+          ok: false,
+          reason: "conflict",
+          message: error.message,
+          currentVersion: error.currentVersion,
+          updatedAt: error.updatedAt.toISOString(),
+        },
         { status: 409 },
       );
     }
-    if (error instanceof FeedbackStateError) return Response.json({ ok: false, reason: "state", message: error.message }, { status: error.status });
+    if (error instanceof FeedbackStateError)
+      return Response.json({ ok: false, reason: "state", message: error.message }, { status: error.status });
     throw error;
   }
 }

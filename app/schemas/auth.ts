@@ -15,6 +15,9 @@ export const newPasswordSchema = z
 
 export const loginSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "That password is too long"),
+  password: z
+    .string({ error: "Enter your password" })
+    .min(1, "Enter your password")
+    .max(200, "That password is too long"),
   redirectTo: z.string().optional(),
 });

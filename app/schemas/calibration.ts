@@ -3,7 +3,10 @@ import { roundTypeOrder } from "~/domain/default-rubric";
 
 export const calibrationQuerySchema = z.object({
   period: z.enum(["90", "180", "365", "all"]).default("365").catch("365"),
-  roundType: z.enum(roundTypeOrder as [string, ...string[]]).optional().catch(undefined),
+  roundType: z
+    .enum(roundTypeOrder as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   hiringManager: z.string().max(40).optional().catch(undefined),
 });
 

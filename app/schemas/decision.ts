@@ -17,7 +17,8 @@ export const decisionSchema = z
     dissent: z.string().trim().max(4000, "Keep dissent notes under 4000 characters").optional().default(""),
   })
   .superRefine((value, context) => {
-    if (value.outcome === "hire" && !value.level) context.addIssue({ code: "custom", path: ["level"], message: "Set the level to hire at" });
+    if (value.outcome === "hire" && !value.level)
+      context.addIssue({ code: "custom", path: ["level"], message: "Set the level to hire at" });
   });
 
 export type DecisionInput = z.output<typeof decisionSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choiceToValue, NO_SIGNAL, ratingChoices, type RatingChoice } from "~/domain/rating-scale";
 
 /**
  * The feedback form's one schema, built for the rubric version the feedback
@@ -7,18 +8,6 @@ import { z } from "zod";
  * ratings.<dimensionKey>.evidence, flags, recommendation, summary.
  */
 export const FEEDBACK_LIMITS = { evidence: 2000, summary: 4000, reason: 1000 } as const;
-
-export const NO_SIGNAL = "none";
-const ratingChoices = [NO_SIGNAL, "1", "2", "3", "4"] as const;
-export type RatingChoice = (typeof ratingChoices)[number];
-
-export function choiceToValue(choice: RatingChoice | undefined): number | null {
-  return choice === undefined || choice === NO_SIGNAL ? null : Number(choice);
-}
-
-export function valueToChoice(value: number | null): RatingChoice {
-  return value === null ? NO_SIGNAL : (String(value) as RatingChoice);
-}
 
 export const recommendationSchema = z.enum(["strong_no", "no", "yes", "strong_yes"], {
   error: "Choose an overall recommendation",
@@ -39,7 +28,9 @@ function ratingSchema() {
 }
 
 export function feedbackSchema(dimensionKeys: readonly string[], mode: FeedbackMode) {
-  const ratings = z.object(Object.fromEntries(dimensionKeys.map((key) => [key, ratingSchema().optional().default({ evidence: "" })])));
+  const ratings = z.object(
+    Object.fromEntries(dimensionKeys.map((key) => [key, ratingSchema().optional().default({ evidence: "" })])),
+  );
   const base = z.object({
     ratings: ratings.optional().default(Object.fromEntries(dimensionKeys.map((key) => [key, { evidence: "" }]))),
     flags: z.array(z.string().max(80)).max(50).optional().default([]),
@@ -68,7 +59,11 @@ export function feedbackSchema(dimensionKeys: readonly string[], mode: FeedbackM
       if (!rating?.value) {
         context.addIssue({ code: "custom", path: ["ratings", key, "value"], message: "Choose a rating or No signal" });
       } else if (rating.value !== NO_SIGNAL && !rating.evidence) {
-        context.addIssue({ code: "custom", path: ["ratings", key, "evidence"], message: "Add the evidence behind this rating: what the candidate said or did" });
+        context.addIssue({
+          code: "custom",
+          path: ["ratings", key, "evidence"],
+          message: "Add the evidence behind this rating: what the candidate said or did",
+        });
       }
     }
     if (!value.recommendation) {
@@ -90,7 +85,11 @@ export interface FeedbackContent {
   summary: string;
 }
 
-export function toContent(input: FeedbackInput, dimensionKeys: readonly string[], knownFlags: readonly string[]): FeedbackContent {
+export function toContent(
+  input: FeedbackInput,
+  dimensionKeys: readonly string[],
+  knownFlags: readonly string[],
+): FeedbackContent {
   return {
     ratings: dimensionKeys.map((key) => {
       const rating = input.ratings[key] as { value?: RatingChoice; evidence: string } | undefined;

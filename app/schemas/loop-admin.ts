@@ -40,7 +40,11 @@ export const scheduleRoundSchema = z.object({
     .string({ error: "Choose a date and time" })
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time")
     .transform((value) => new Date(`${value}:00Z`)),
-  durationMinutes: z.coerce.number({ error: "Enter the length in minutes" }).int("Use whole minutes").min(15, "At least 15 minutes").max(240, "At most 240 minutes"),
+  durationMinutes: z.coerce
+    .number({ error: "Enter the length in minutes" })
+    .int("Use whole minutes")
+    .min(15, "At least 15 minutes")
+    .max(240, "At most 240 minutes"),
   interviewerId: z.string({ error: "Choose an interviewer" }).min(1, "Choose an interviewer"),
   reason: z.string().trim().max(500, "Keep the reason under 500 characters").optional().default(""),
   confirm: z.enum(["yes"]).optional(),
@@ -54,7 +58,10 @@ export const cancelRoundSchema = z.object({
 
 export const changeStageSchema = z.object({
   intent: z.literal("stage"),
-  stage: z.enum(["sourced", "screen", "loop_scheduled", "in_loop", "awaiting_feedback", "debrief", "decided", "offer", "closed"], { error: "Choose a stage" }),
+  stage: z.enum(
+    ["sourced", "screen", "loop_scheduled", "in_loop", "awaiting_feedback", "debrief", "decided", "offer", "closed"],
+    { error: "Choose a stage" },
+  ),
   reason: z.string().trim().max(500).optional().default(""),
 });
 

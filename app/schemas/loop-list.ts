@@ -3,7 +3,10 @@ import { stageOrder } from "~/domain/stages";
 
 /** The list pages' query string. Unknown or malformed values fall back to defaults rather than erroring. */
 export const loopListQuerySchema = z.object({
-  stage: z.enum(stageOrder as [string, ...string[]]).optional().catch(undefined),
+  stage: z
+    .enum(stageOrder as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   source: z.enum(["internal", "external"]).optional().catch(undefined),
   track: z.enum(["core_pm", "technical_pm", "apm"]).optional().catch(undefined),
   sort: z.enum(["stage_age", "loop_age", "candidate", "newest"]).default("stage_age").catch("stage_age"),

@@ -34,7 +34,12 @@ const lines = (label: string) =>
     .string()
     .optional()
     .default("")
-    .transform((value) => value.split("\n").map((line) => line.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().max(400, `Keep each ${label} under 400 characters`)).max(20, `At most 20 ${label}s`));
 
 export const roundKitSchema = z.object({

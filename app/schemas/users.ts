@@ -7,7 +7,11 @@ export const roleSchema = z.enum(["admin", "recruiter", "hiring_manager", "inter
 
 export const createUserSchema = z.object({
   intent: z.literal("create"),
-  name: z.string({ error: "Enter the person's name" }).trim().min(1, "Enter the person's name").max(120, "Use at most 120 characters"),
+  name: z
+    .string({ error: "Enter the person's name" })
+    .trim()
+    .min(1, "Enter the person's name")
+    .max(120, "Use at most 120 characters"),
   email: emailSchema,
   role: roleSchema,
   password: newPasswordSchema,

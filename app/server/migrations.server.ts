@@ -78,7 +78,9 @@ export async function migrate(
     }
 
     const applied = new Map(
-      rows.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => [row.migration_name, row]),
+      rows
+        .filter((row) => row.finished_at !== null && row.rolled_back_at === null)
+        .map((row) => [row.migration_name, row]),
     );
     const known = new Set(migrations.map((migration) => migration.name));
     const unknown = [...applied.keys()].filter((name) => !known.has(name));
@@ -127,8 +129,13 @@ export async function migrate(
 }
 
 /** Migrations in this checkout that the database has not applied (the server refuses to serve until there are none). */
-export async function pendingMigrations(db: SqlExecutor, migrations: MigrationFile[] = readMigrations()): Promise<string[]> {
-  const [table] = await db.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`);
+export async function pendingMigrations(
+  db: SqlExecutor,
+  migrations: MigrationFile[] = readMigrations(),
+): Promise<string[]> {
+  const [table] = await db.query<{ exists: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`,
+  );
   if (!table?.exists) return migrations.map((migration) => migration.name);
   const rows = await db.query<{ migration_name: string }>(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,

@@ -8,6 +8,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (!to || typeof to !== "string") return fallback;
   const trimmed = to.trim();
   if (!trimmed.startsWith("/") || trimmed.startsWith("//") || trimmed.startsWith("/\\")) return fallback;
+  // Control characters (CR/LF among them) could split headers or fool URL parsers.
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(trimmed)) return fallback;
   return trimmed;
 }

@@ -1,6 +1,9 @@
 import { expect, test } from "./support/fixtures";
 
-test("a hiring manager reads the calibration page, then sees severity-adjusted scores in a debrief", async ({ page, signInAs }) => {
+test("a hiring manager reads the calibration page, then sees severity-adjusted scores in a debrief", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("hm@example.com");
   await page.goto("/calibration?period=all");
   await expect(page).toHaveTitle("Calibration · Calibrate");

@@ -1,7 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
 
-test("a hiring manager opens a split loop, reads the evidence, records a decision and sees the stage change", async ({ page, signInAs }) => {
+test("a hiring manager opens a split loop, reads the evidence, records a decision and sees the stage change", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("hm@example.com");
   await page.goto("/loops");
   const row = page.getByRole("row", { name: /Oliver Brandt/ });
@@ -26,7 +29,9 @@ test("a hiring manager opens a split loop, reads the evidence, records a decisio
   await expect(page.getByTestId("selected-evidence")).toBeVisible();
 
   await page.getByRole("radio", { name: "No hire" }).check();
-  await page.getByLabel("Rationale").fill("Stayed at design altitude in product sense and analytical; tradeoffs were listed, never ranked.");
+  await page
+    .getByLabel("Rationale")
+    .fill("Stayed at design altitude in product sense and analytical; tradeoffs were listed, never ranked.");
   await page.getByRole("button", { name: "Save decision" }).click();
   await expect(page.getByTestId("current-decision")).toContainText("No hire");
   await expect(page.getByTestId("stage")).toHaveText("Decided");
@@ -39,7 +44,15 @@ test("the debrief page passes an accessibility check, on desktop and at mobile w
   await expect(page).toHaveURL(/\/debrief$/);
   await expect(page.locator("figure .recharts-wrapper svg").first()).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes
+          .map((node) => node.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  ).toEqual([]);
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();

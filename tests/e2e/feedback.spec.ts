@@ -1,6 +1,9 @@
 import { expect, test } from "./support/fixtures";
 
-test("an interviewer files feedback by keyboard, keeps the draft over a reload, submits, and then sees the panel", async ({ page, signInAs }) => {
+test("an interviewer files feedback by keyboard, keeps the draft over a reload, submits, and then sees the panel", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("interviewer1@example.com");
   await page.goto("/rounds");
   await page.getByRole("link", { name: "Grace Adeyemi: Analytical" }).click();
@@ -23,20 +26,30 @@ test("an interviewer files feedback by keyboard, keeps the draft over a reload, 
   await expect(altitude.getByRole("radio", { name: /3 · Lean yes/ })).toBeChecked();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Evidence for product altitude")).toBeFocused();
-  await page.keyboard.type('Asked who the dashboard is for before touching the data; said "support tickets doubling is the real cost".');
+  await page.keyboard.type(
+    'Asked who the dashboard is for before touching the data; said "support tickets doubling is the real cost".',
+  );
 
   // Tradeoff ranking (focus): 4 by keyboard, then evidence.
   await page.keyboard.press("Tab");
   await page.keyboard.press("4");
-  await expect(page.getByRole("group", { name: /Tradeoff ranking/ }).getByRole("radio", { name: /4 · Strong yes/ })).toBeChecked();
+  await expect(
+    page.getByRole("group", { name: /Tradeoff ranking/ }).getByRole("radio", { name: /4 · Strong yes/ }),
+  ).toBeChecked();
   await page.keyboard.press("Tab");
-  await page.keyboard.type("Recommended shipping to 20% only, because support capacity binds first; named the churn number that would reverse the call and who feels the cost.");
+  await page.keyboard.type(
+    "Recommended shipping to 20% only, because support capacity binds first; named the churn number that would reverse the call and who feels the cost.",
+  );
 
   await expect(page.getByTestId("save-status")).toContainText("Draft saved");
   await page.reload();
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
-  await expect(page.getByLabel("Evidence for product altitude")).toHaveValue(/support tickets doubling is the real cost/);
-  await expect(page.getByRole("group", { name: /Tradeoff ranking/ }).getByRole("radio", { name: /4 · Strong yes/ })).toBeChecked();
+  await expect(page.getByLabel("Evidence for product altitude")).toHaveValue(
+    /support tickets doubling is the real cost/,
+  );
+  await expect(
+    page.getByRole("group", { name: /Tradeoff ranking/ }).getByRole("radio", { name: /4 · Strong yes/ }),
+  ).toBeChecked();
 
   // Finish: ownership and engineering bias stay at No signal; recommendation and summary by keyboard.
   await page.getByRole("radio", { name: "Yes", exact: true }).focus();
@@ -61,7 +74,10 @@ test("submit shows errors next to their fields and keeps what was typed", async 
   await page.getByRole("link", { name: "Daniel Kim: Behavioral" }).click();
   await page.getByRole("link", { name: "Continue your draft" }).click();
   await expect(page).toHaveURL(/\/feedback$/);
-  await page.getByRole("group", { name: /Ownership/ }).getByRole("radio", { name: /2 · Lean no/ }).check();
+  await page
+    .getByRole("group", { name: /Ownership/ })
+    .getByRole("radio", { name: /2 · Lean no/ })
+    .check();
   await page.getByLabel("Summary").fill("Kept this text");
   await page.getByRole("button", { name: "Submit feedback" }).click();
   await expect(page.getByText("Add the evidence behind this rating: what the candidate said or did")).toBeVisible();

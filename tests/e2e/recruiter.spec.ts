@@ -50,5 +50,7 @@ test("an overdue loop stands out in the pipeline and its timeline opens", async 
   await row.getByRole("link", { name: "Daniel Kim" }).click();
   await expect(page.getByRole("figure", { name: "Timeline" })).toBeVisible();
   await expect(page.locator("figure .recharts-wrapper svg").first()).toBeVisible();
-  await expect(page.getByTestId("pace")).toContainText("external candidates typically reach a decision in about 85 days");
+  await expect(page.getByTestId("pace")).toContainText(
+    "external candidates typically reach a decision in about 85 days",
+  );
 });

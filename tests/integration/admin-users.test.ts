@@ -15,7 +15,13 @@ describe("people admin", () => {
       usersRoute.action,
       request("/admin/users", {
         cookie,
-        form: { intent: "create", name: "Ada New", email: "Ada.New@Example.com", role: "interviewer", password: "a-long-enough-password" },
+        form: {
+          intent: "create",
+          name: "Ada New",
+          email: "Ada.New@Example.com",
+          role: "interviewer",
+          password: "a-long-enough-password",
+        },
       }),
     );
     expect(outcome.status).toBe(200);
@@ -25,7 +31,9 @@ describe("people admin", () => {
     });
     expect(created.role).toBe("interviewer");
     expect(created.password?.hash).toMatch(/^\$argon2id\$/);
-    expect(await prisma.auditEvent.count({ where: { action: "user.created", entityId: created.id, actorId: admin.id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "user.created", entityId: created.id, actorId: admin.id } }),
+    ).toBe(1);
   });
 
   it("keeps the form's fields and explains each problem when input is bad; nothing is written", async () => {
@@ -33,7 +41,10 @@ describe("people admin", () => {
     const before = await prisma.user.count();
     const outcome = await run(
       usersRoute.action,
-      request("/admin/users", { cookie, form: { intent: "create", name: "Short Pw", email: "short@example.com", role: "pilot", password: "short" } }),
+      request("/admin/users", {
+        cookie,
+        form: { intent: "create", name: "Short Pw", email: "short@example.com", role: "pilot", password: "short" },
+      }),
     );
     expect(outcome.status).toBe(400);
     const reply = JSON.stringify(outcome.data);
@@ -50,7 +61,13 @@ describe("people admin", () => {
       usersRoute.action,
       request("/admin/users", {
         cookie,
-        form: { intent: "create", name: "Dup", email: existing.email, role: "interviewer", password: "a-long-enough-password" },
+        form: {
+          intent: "create",
+          name: "Dup",
+          email: existing.email,
+          role: "interviewer",
+          password: "a-long-enough-password",
+        },
       }),
     );
     expect(outcome.status).toBe(409);
@@ -61,12 +78,18 @@ describe("people admin", () => {
     const { admin, cookie } = await asAdmin();
     await prisma.user.updateMany({ where: { role: "admin", id: { not: admin.id } }, data: { active: false } });
     const user = await createUser(prisma, { role: "interviewer" });
-    const changed = await run(usersRoute.action, request("/admin/users", { cookie, form: { intent: "change-role", userId: user.id, role: "hiring_manager" } }));
+    const changed = await run(
+      usersRoute.action,
+      request("/admin/users", { cookie, form: { intent: "change-role", userId: user.id, role: "hiring_manager" } }),
+    );
     expect(changed.status).toBe(200);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("hiring_manager");
     expect(await prisma.auditEvent.count({ where: { action: "user.role_changed", entityId: user.id } })).toBe(1);
 
-    const demote = await run(usersRoute.action, request("/admin/users", { cookie, form: { intent: "change-role", userId: admin.id, role: "recruiter" } }));
+    const demote = await run(
+      usersRoute.action,
+      request("/admin/users", { cookie, form: { intent: "change-role", userId: admin.id, role: "recruiter" } }),
+    );
     expect(demote.status).toBe(409);
     expect(JSON.stringify(demote.data)).toContain("at least one active admin");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("admin");
@@ -74,7 +97,10 @@ describe("people admin", () => {
 
   it("does not let an admin deactivate themselves", async () => {
     const { admin, cookie } = await asAdmin();
-    const outcome = await run(usersRoute.action, request("/admin/users", { cookie, form: { intent: "deactivate", userId: admin.id } }));
+    const outcome = await run(
+      usersRoute.action,
+      request("/admin/users", { cookie, form: { intent: "deactivate", userId: admin.id } }),
+    );
     expect(outcome.status).toBe(409);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).active).toBe(true);
   });

@@ -96,14 +96,22 @@ describe("guards", () => {
     { name: "my loops", route: loopsRoute, path: "/loops", allowed: ["hiring_manager", "admin"] },
     { name: "pipeline", route: pipelineRoute, path: "/pipeline", allowed: ["recruiter", "admin"] },
     { name: "people", route: usersRoute, path: "/admin/users", allowed: ["admin"] },
-    { name: "my rounds", route: roundsRoute, path: "/rounds", allowed: ["admin", "recruiter", "hiring_manager", "interviewer"] },
+    {
+      name: "my rounds",
+      route: roundsRoute,
+      path: "/rounds",
+      allowed: ["admin", "recruiter", "hiring_manager", "interviewer"],
+    },
   ] as const;
   for (const page of pages) {
     it(`lets only ${page.allowed.join(", ")} open ${page.name}`, async () => {
       for (const role of ["admin", "recruiter", "hiring_manager", "interviewer"] as const) {
         const user = await createUser(prisma, { role });
         const outcome = await run(page.route.loader, request(page.path, { cookie: await cookieFor(user.id) }));
-        expect({ role, status: outcome.status }).toEqual({ role, status: (page.allowed as readonly string[]).includes(role) ? 200 : 403 });
+        expect({ role, status: outcome.status }).toEqual({
+          role,
+          status: (page.allowed as readonly string[]).includes(role) ? 200 : 403,
+        });
       }
     });
   }

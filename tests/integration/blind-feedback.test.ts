@@ -11,7 +11,11 @@ import { cookieFor, prisma, request, run } from "../support/remix";
 const routesDir = path.resolve("app/routes");
 
 async function submit(userId: string, roundId: string, form: Record<string, string | string[]>) {
-  const outcome = await run(feedbackRoute.action, request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }), { roundId });
+  const outcome = await run(
+    feedbackRoute.action,
+    request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }),
+    { roundId },
+  );
   expect(outcome.status).toBe(302);
 }
 
@@ -44,7 +48,11 @@ describe("blind until submitted", () => {
     expect(visible).not.toMatch(/"recommendation":"/);
 
     // One of her two rounds submitted: still locked for the other panelists.
-    await submit(users.alice.id, rounds.aliceProduct.id, completeForm({ "ratings.product_altitude.evidence": "MINE: defined the user first and named the metric." }));
+    await submit(
+      users.alice.id,
+      rounds.aliceProduct.id,
+      completeForm({ "ratings.product_altitude.evidence": "MINE: defined the user first and named the metric." }),
+    );
     visible = await everythingVisibleTo(users.alice.id, ids);
     expect(visible).not.toContain("SECRET-2");
     expect(visible).not.toContain("SECRET-4");
@@ -62,7 +70,11 @@ describe("blind until submitted", () => {
 
     // All her rounds submitted: the panel opens (the positive control for the checks above).
     await submit(users.alice.id, rounds.aliceAnalytical.id, completeForm());
-    const page = await run(roundPage.loader, request(`/rounds/${rounds.aliceProduct.id}`, { cookie: await cookieFor(users.alice.id) }), { roundId: rounds.aliceProduct.id });
+    const page = await run(
+      roundPage.loader,
+      request(`/rounds/${rounds.aliceProduct.id}`, { cookie: await cookieFor(users.alice.id) }),
+      { roundId: rounds.aliceProduct.id },
+    );
     expect(JSON.stringify(page.data)).toContain("SECRET-2");
     expect(JSON.stringify(page.data)).toContain("SECRET-4");
   });
@@ -70,7 +82,10 @@ describe("blind until submitted", () => {
   it("someone outside the panel sees nothing of the loop", async () => {
     const { users, rounds, loop } = await panelScenario();
     await submit(users.bob.id, rounds.bobBehavioral.id, completeForm({}, "2"));
-    const visible = await everythingVisibleTo(users.outsider.id, { roundId: Object.values(rounds).map((round) => round.id), loopId: [loop.id] });
+    const visible = await everythingVisibleTo(users.outsider.id, {
+      roundId: Object.values(rounds).map((round) => round.id),
+      loopId: [loop.id],
+    });
     expect(visible).not.toContain("SECRET");
     expect(visible).not.toContain("Casey Candidate");
     expect((await getPanelFeedback(users.outsider, loop.id)).entries).toEqual([]);
@@ -80,7 +95,10 @@ describe("blind until submitted", () => {
     const { users, rounds, loop } = await panelScenario();
     const draft = await run(
       draftRoute.action,
-      request(`/rounds/${rounds.bobBehavioral.id}/draft`, { cookie: await cookieFor(users.bob.id), form: { version: "0", summary: "DRAFTSECRET", "ratings.ownership.evidence": "DRAFTSECRET" } }),
+      request(`/rounds/${rounds.bobBehavioral.id}/draft`, {
+        cookie: await cookieFor(users.bob.id),
+        form: { version: "0", summary: "DRAFTSECRET", "ratings.ownership.evidence": "DRAFTSECRET" },
+      }),
       { roundId: rounds.bobBehavioral.id },
     );
     expect(draft.status).toBe(200);
@@ -103,7 +121,10 @@ describe("blind until submitted", () => {
     await getPanelFeedback(users.hm, loop.id);
     await getPanelFeedback(users.bob, loop.id); // his own: not an audit event
     await getPanelFeedback(users.alice, loop.id); // locked: saw nothing
-    const events = await prisma.auditEvent.findMany({ where: { action: "feedback.viewed", entityId: bobFeedback.id }, select: { actorId: true } });
+    const events = await prisma.auditEvent.findMany({
+      where: { action: "feedback.viewed", entityId: bobFeedback.id },
+      select: { actorId: true },
+    });
     expect(events).toEqual([{ actorId: users.hm.id }]);
   });
 });

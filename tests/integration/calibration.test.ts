@@ -8,7 +8,11 @@ import { completeForm, panelScenario } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
 async function submit(userId: string, roundId: string, form: Record<string, string | string[]>) {
-  const outcome = await run(feedbackRoute.action, request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }), { roundId });
+  const outcome = await run(
+    feedbackRoute.action,
+    request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }),
+    { roundId },
+  );
   expect(outcome.status).toBe(302);
 }
 
@@ -45,28 +49,43 @@ describe("calibration", () => {
   it("hiring managers and admins see everyone; an interviewer sees only their own row; recruiters are refused", async () => {
     const { users } = await ratedPanels();
     for (const viewer of [users.hm, users.admin]) {
-      const outcome = await run(calibrationRoute.loader, request("/calibration?period=all", { cookie: await cookieFor(viewer.id) }));
+      const outcome = await run(
+        calibrationRoute.loader,
+        request("/calibration?period=all", { cookie: await cookieFor(viewer.id) }),
+      );
       expect(outcome.status).toBe(200);
       expect((outcome.data as { interviewers: unknown[] }).interviewers.length).toBeGreaterThanOrEqual(3);
     }
-    const own = await run(calibrationRoute.loader, request("/calibration?roundType=behavioral", { cookie: await cookieFor(users.bob.id) }));
+    const own = await run(
+      calibrationRoute.loader,
+      request("/calibration?roundType=behavioral", { cookie: await cookieFor(users.bob.id) }),
+    );
     expect(own.status).toBe(200);
     const data = own.data as { ownOnly: boolean; interviewers: { interviewerId: string }[]; hiringManagers: unknown[] };
     expect(data.ownOnly).toBe(true);
     expect(data.interviewers.map((row) => row.interviewerId)).toEqual([users.bob.id]);
     expect(data.hiringManagers).toEqual([]);
     expect(JSON.stringify(own.data)).not.toContain("Carol Panelist");
-    expect((await run(calibrationRoute.loader, request("/calibration", { cookie: await cookieFor(users.recruiter.id) }))).status).toBe(403);
+    expect(
+      (await run(calibrationRoute.loader, request("/calibration", { cookie: await cookieFor(users.recruiter.id) })))
+        .status,
+    ).toBe(403);
   });
 
   it("filters by hiring manager and period; bad filter values fall back to defaults", async () => {
     const { users } = await ratedPanels();
     const cookie = await cookieFor(users.hm.id);
-    const mine = await run(calibrationRoute.loader, request(`/calibration?hiringManager=${users.hm.id}&period=90`, { cookie }));
+    const mine = await run(
+      calibrationRoute.loader,
+      request(`/calibration?hiringManager=${users.hm.id}&period=90`, { cookie }),
+    );
     expect((mine.data as { totals: { scorecards: number } }).totals.scorecards).toBe(3);
     const nobody = await run(calibrationRoute.loader, request("/calibration?hiringManager=nobody", { cookie }));
     expect((nobody.data as { interviewers: unknown[] }).interviewers).toEqual([]);
-    const junk = await run(calibrationRoute.loader, request("/calibration?period=forever&roundType=karaoke", { cookie }));
+    const junk = await run(
+      calibrationRoute.loader,
+      request("/calibration?period=forever&roundType=karaoke", { cookie }),
+    );
     expect(junk.status).toBe(200);
   });
 
@@ -83,7 +102,11 @@ describe("calibration", () => {
     expect(debrief.loopAlpha).not.toBeNull();
 
     await submit(users.alice.id, rounds.aliceAnalytical.id, completeForm());
-    const asPanelist = await run(debriefRoute.loader, request(`/loops/${loop.id}/debrief`, { cookie: await cookieFor(users.alice.id) }), { loopId: loop.id });
+    const asPanelist = await run(
+      debriefRoute.loader,
+      request(`/loops/${loop.id}/debrief`, { cookie: await cookieFor(users.alice.id) }),
+      { loopId: loop.id },
+    );
     const panelistView = (asPanelist.data as { debrief: Awaited<ReturnType<typeof getDebrief>> }).debrief;
     expect(panelistView.adjustedMeans).toBeNull();
     expect(panelistView.rows.every((row) => row.cells.every((cell) => cell.raterEffect === null))).toBe(true);

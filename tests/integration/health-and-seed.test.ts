@@ -32,7 +32,17 @@ describe("demo seed", () => {
 
     const stages = await prisma.loop.groupBy({ by: ["stage"], _count: true });
     expect(stages.map((group) => group.stage).sort()).toEqual(
-      ["awaiting_feedback", "closed", "debrief", "decided", "in_loop", "loop_scheduled", "offer", "screen", "sourced"].sort(),
+      [
+        "awaiting_feedback",
+        "closed",
+        "debrief",
+        "decided",
+        "in_loop",
+        "loop_scheduled",
+        "offer",
+        "screen",
+        "sourced",
+      ].sort(),
     );
     const candidates = await prisma.candidate.groupBy({ by: ["source", "track"], _count: true });
     expect(new Set(candidates.map((group) => group.source))).toEqual(new Set(["internal", "external"]));
@@ -44,21 +54,37 @@ describe("demo seed", () => {
     // A split panel: ratings on both sides of the yes/no line on one dimension of one loop.
     const debriefLoops = await prisma.loop.findMany({
       where: { stage: "debrief" },
-      select: { rounds: { select: { feedback: { where: { status: "submitted" }, select: { ratings: { select: { value: true, dimension: { select: { key: true } } } } } } } } },
+      select: {
+        rounds: {
+          select: {
+            feedback: {
+              where: { status: "submitted" },
+              select: { ratings: { select: { value: true, dimension: { select: { key: true } } } } },
+            },
+          },
+        },
+      },
     });
     const splits = debriefLoops.filter((loop) => {
       const byDimension = new Map<string, number[]>();
       for (const round of loop.rounds)
         for (const feedback of round.feedback)
           for (const rating of feedback.ratings)
-            if (rating.value !== null) byDimension.set(rating.dimension.key, [...(byDimension.get(rating.dimension.key) ?? []), rating.value]);
+            if (rating.value !== null)
+              byDimension.set(rating.dimension.key, [...(byDimension.get(rating.dimension.key) ?? []), rating.value]);
       return [...byDimension.values()].some((values) => Math.min(...values) <= 2 && Math.max(...values) >= 3);
     });
     expect(splits.length).toBeGreaterThan(0);
 
     // interviewer1 has something in every section of "My rounds".
-    const sam = await prisma.user.findUniqueOrThrow({ where: { email: "interviewer1@example.com" }, select: { id: true } });
-    const samRounds = await prisma.round.findMany({ where: { interviewerId: sam.id }, select: { scheduledAt: true, feedbackDueAt: true, feedback: { select: { status: true } } } });
+    const sam = await prisma.user.findUniqueOrThrow({
+      where: { email: "interviewer1@example.com" },
+      select: { id: true },
+    });
+    const samRounds = await prisma.round.findMany({
+      where: { interviewerId: sam.id },
+      select: { scheduledAt: true, feedbackDueAt: true, feedback: { select: { status: true } } },
+    });
     expect(samRounds.some((round) => round.scheduledAt! > now)).toBe(true);
     expect(samRounds.some((round) => round.feedback[0]?.status === "draft")).toBe(true);
     expect(samRounds.some((round) => round.feedbackDueAt! < now && round.feedback.length === 0)).toBe(true);

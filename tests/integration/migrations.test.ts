@@ -33,7 +33,9 @@ describe("migration runner", () => {
   });
 
   it("refuses to run against a database that is newer than the code", async () => {
-    await expect(database.withSql((sql) => migrate(sql, readMigrations().slice(0, 0)))).rejects.toThrow(/does not know/);
+    await expect(database.withSql((sql) => migrate(sql, readMigrations().slice(0, 0)))).rejects.toThrow(
+      /does not know/,
+    );
   });
   it("applies a new migration, and rolls back a failing one leaving the database as it was", async () => {
     const existing = readMigrations();
@@ -49,7 +51,9 @@ describe("migration runner", () => {
 
       await expect(database.withSql((sql) => migrate(sql, [...existing, good, bad]))).rejects.toThrow(MigrationError);
       const tables = await database.withSql((sql) =>
-        sql.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_name IN ('Probe', 'HalfDone')`),
+        sql.query<{ name: string }>(
+          `SELECT table_name AS name FROM information_schema.tables WHERE table_name IN ('Probe', 'HalfDone')`,
+        ),
       );
       expect(tables.map((table) => table.name)).toEqual(["Probe"]);
       const recorded = await database.withSql((sql) =>
@@ -58,5 +62,4 @@ describe("migration runner", () => {
       expect(recorded).toHaveLength(0);
     }
   });
-
 });

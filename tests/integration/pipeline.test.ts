@@ -5,13 +5,20 @@ import { createUser } from "../../prisma/factories";
 import { panelScenario } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
-type Row = { id: string; candidateName: string; stuckDays: number; feedback: { overdue: number }; nextRound: { typeLabel: string } | null };
+type Row = {
+  id: string;
+  candidateName: string;
+  stuckDays: number;
+  feedback: { overdue: number };
+  nextRound: { typeLabel: string } | null;
+};
 
 describe("pipeline", () => {
   it("searches by name, filters overdue-only and by recruiter, shows the next round and flags stuck loops", async () => {
     const { users, loop } = await panelScenario();
     const cookie = await cookieFor(users.recruiter.id);
-    const rows = async (query: string) => ((await run(pipelineRoute.loader, request(`/pipeline?${query}`, { cookie }))).data as { loops: Row[] }).loops;
+    const rows = async (query: string) =>
+      ((await run(pipelineRoute.loader, request(`/pipeline?${query}`, { cookie }))).data as { loops: Row[] }).loops;
 
     expect((await rows("q=casey")).map((row) => row.candidateName)).toEqual(["Casey Candidate"]);
     expect(await rows("q=nobody-by-this-name")).toEqual([]);
@@ -26,21 +33,37 @@ describe("pipeline", () => {
     await prisma.stageSetting.update({ where: { stage: "in_loop" }, data: { expectedDays: 4 } });
     expect((await rows("q=casey"))[0]!.stuckDays).toBe(6);
 
-    await prisma.round.update({ where: { id: (await prisma.round.findFirstOrThrow({ where: { loopId: loop.id, type: "analytical" } })).id }, data: { scheduledAt: new Date(Date.now() + 86_400_000) } });
+    await prisma.round.update({
+      where: { id: (await prisma.round.findFirstOrThrow({ where: { loopId: loop.id, type: "analytical" } })).id },
+      data: { scheduledAt: new Date(Date.now() + 86_400_000) },
+    });
     expect((await rows("q=casey"))[0]!.nextRound?.typeLabel).toBe("Analytical");
   });
 
   it("lets admins set the expected days per stage, with clear errors", async () => {
     const admin = await createUser(prisma, { role: "admin" });
     const cookie = await cookieFor(admin.id);
-    const form = { sourced: "7", screen: "7", loop_scheduled: "10", in_loop: "14", awaiting_feedback: "2", debrief: "3", decided: "5", offer: "14" };
+    const form = {
+      sourced: "7",
+      screen: "7",
+      loop_scheduled: "10",
+      in_loop: "14",
+      awaiting_feedback: "2",
+      debrief: "3",
+      decided: "5",
+      offer: "14",
+    };
     expect((await run(stagesRoute.action, request("/admin/stages", { cookie, form }))).status).toBe(200);
-    expect((await prisma.stageSetting.findUniqueOrThrow({ where: { stage: "awaiting_feedback" } })).expectedDays).toBe(2);
+    expect((await prisma.stageSetting.findUniqueOrThrow({ where: { stage: "awaiting_feedback" } })).expectedDays).toBe(
+      2,
+    );
     const bad = await run(stagesRoute.action, request("/admin/stages", { cookie, form: { ...form, debrief: "0" } }));
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.data)).toContain("At least 1 day");
     const recruiter = await createUser(prisma, { role: "recruiter" });
-    expect((await run(stagesRoute.loader, request("/admin/stages", { cookie: await cookieFor(recruiter.id) }))).status).toBe(403);
+    expect(
+      (await run(stagesRoute.loader, request("/admin/stages", { cookie: await cookieFor(recruiter.id) }))).status,
+    ).toBe(403);
   });
 });
 
@@ -48,12 +71,17 @@ describe("pipeline summary", () => {
   it("shows recruiters the time in stage and to decision, and interviewers' turnaround; others are refused", async () => {
     const summaryRoute = await import("~/routes/_app.pipeline.summary");
     const { users } = await panelScenario();
-    const outcome = await run(summaryRoute.loader, request("/pipeline/summary?period=365", { cookie: await cookieFor(users.recruiter.id) }));
+    const outcome = await run(
+      summaryRoute.loader,
+      request("/pipeline/summary?period=365", { cookie: await cookieFor(users.recruiter.id) }),
+    );
     expect(outcome.status).toBe(200);
     const data = outcome.data as { segments: { segment: string; loops: number }[]; turnaround: unknown[] };
     expect(data.segments.find((segment) => segment.segment === "all")!.loops).toBeGreaterThan(0);
     for (const viewer of [users.hm, users.alice]) {
-      expect((await run(summaryRoute.loader, request("/pipeline/summary", { cookie: await cookieFor(viewer.id) }))).status).toBe(403);
+      expect(
+        (await run(summaryRoute.loader, request("/pipeline/summary", { cookie: await cookieFor(viewer.id) }))).status,
+      ).toBe(403);
     }
   });
 });

@@ -32,38 +32,93 @@ describe("rubric versions", () => {
     const created = await run(rubricsRoute.action, request("/admin/rubrics", { cookie, form: {} }));
     expect(created.status).toBe(302);
     const draftId = created.headers.get("Location")!.split("/").pop()!;
-    const draft = await prisma.rubricVersion.findUniqueOrThrow({ where: { id: draftId }, select: { version: true, status: true, dimensions: { orderBy: { position: "asc" }, select: { id: true, key: true } }, _count: { select: { flags: true } } } });
+    const draft = await prisma.rubricVersion.findUniqueOrThrow({
+      where: { id: draftId },
+      select: {
+        version: true,
+        status: true,
+        dimensions: { orderBy: { position: "asc" }, select: { id: true, key: true } },
+        _count: { select: { flags: true } },
+      },
+    });
     expect(draft.version).toBe(2);
     expect(draft.status).toBe("draft");
-    expect(draft.dimensions.map((dimension) => dimension.key)).toEqual(["product_altitude", "tradeoff_ranking", "ownership", "engineering_bias"]);
+    expect(draft.dimensions.map((dimension) => dimension.key)).toEqual([
+      "product_altitude",
+      "tradeoff_ranking",
+      "ownership",
+      "engineering_bias",
+    ]);
     expect(draft._count.flags).toBe(8);
 
     // Bad input is explained next to the field and nothing is written.
-    const bad = await run(dimensionRoute.action, request(`/admin/rubrics/${draftId}/dimensions/new`, { cookie, form: { ...newDimension, key: "Data Literacy!", anchor3: "" } }), { rubricId: draftId, dimensionId: "new" });
+    const bad = await run(
+      dimensionRoute.action,
+      request(`/admin/rubrics/${draftId}/dimensions/new`, {
+        cookie,
+        form: { ...newDimension, key: "Data Literacy!", anchor3: "" },
+      }),
+      { rubricId: draftId, dimensionId: "new" },
+    );
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.data)).toContain("Use 2-41 lower-case letters");
     expect(JSON.stringify(bad.data)).toContain("Enter what a 3 sounds like");
 
-    const duplicate = await run(dimensionRoute.action, request(`/admin/rubrics/${draftId}/dimensions/new`, { cookie, form: { ...newDimension, key: "ownership" } }), { rubricId: draftId, dimensionId: "new" });
+    const duplicate = await run(
+      dimensionRoute.action,
+      request(`/admin/rubrics/${draftId}/dimensions/new`, { cookie, form: { ...newDimension, key: "ownership" } }),
+      { rubricId: draftId, dimensionId: "new" },
+    );
     expect(duplicate.status).toBe(409);
     expect(JSON.stringify(duplicate.data)).toContain("already uses that key");
 
-    const added = await run(dimensionRoute.action, request(`/admin/rubrics/${draftId}/dimensions/new`, { cookie, form: newDimension }), { rubricId: draftId, dimensionId: "new" });
+    const added = await run(
+      dimensionRoute.action,
+      request(`/admin/rubrics/${draftId}/dimensions/new`, { cookie, form: newDimension }),
+      { rubricId: draftId, dimensionId: "new" },
+    );
     expect(added.status).toBe(302);
     const ownership = draft.dimensions.find((dimension) => dimension.key === "ownership")!;
-    expect((await run(rubricRoute.action, request(`/admin/rubrics/${draftId}`, { cookie, form: { intent: "move-up", dimensionId: ownership.id } }), { rubricId: draftId })).status).toBe(200);
+    expect(
+      (
+        await run(
+          rubricRoute.action,
+          request(`/admin/rubrics/${draftId}`, { cookie, form: { intent: "move-up", dimensionId: ownership.id } }),
+          { rubricId: draftId },
+        )
+      ).status,
+    ).toBe(200);
     const edited = await run(
       dimensionRoute.action,
-      request(`/admin/rubrics/${draftId}/dimensions/${ownership.id}`, { cookie, form: { ...newDimension, key: "ownership", name: "Ownership and decisions" } }),
+      request(`/admin/rubrics/${draftId}/dimensions/${ownership.id}`, {
+        cookie,
+        form: { ...newDimension, key: "ownership", name: "Ownership and decisions" },
+      }),
       { rubricId: draftId, dimensionId: ownership.id },
     );
     expect(edited.status).toBe(302);
 
-    const published = await run(rubricRoute.action, request(`/admin/rubrics/${draftId}`, { cookie, form: { intent: "publish" } }), { rubricId: draftId });
+    const published = await run(
+      rubricRoute.action,
+      request(`/admin/rubrics/${draftId}`, { cookie, form: { intent: "publish" } }),
+      { rubricId: draftId },
+    );
     expect(published.status).toBe(200);
-    const v2 = await prisma.rubricVersion.findUniqueOrThrow({ where: { id: draftId }, select: { status: true, dimensions: { orderBy: { position: "asc" }, select: { key: true, name: true, core: true } } } });
+    const v2 = await prisma.rubricVersion.findUniqueOrThrow({
+      where: { id: draftId },
+      select: {
+        status: true,
+        dimensions: { orderBy: { position: "asc" }, select: { key: true, name: true, core: true } },
+      },
+    });
     expect(v2.status).toBe("published");
-    expect(v2.dimensions.map((dimension) => dimension.key)).toEqual(["product_altitude", "ownership", "tradeoff_ranking", "engineering_bias", "data_literacy"]);
+    expect(v2.dimensions.map((dimension) => dimension.key)).toEqual([
+      "product_altitude",
+      "ownership",
+      "tradeoff_ranking",
+      "engineering_bias",
+      "data_literacy",
+    ]);
     expect(v2.dimensions[1]!.name).toBe("Ownership and decisions");
     expect(v2.dimensions[4]!.core).toBe(false);
     expect((await currentRubricVersion())!.id).toBe(draftId);
@@ -71,20 +126,36 @@ describe("rubric versions", () => {
     // Version 1 is untouched.
     const original = await prisma.dimension.findFirstOrThrow({ where: { rubricVersionId: v1.id, key: "ownership" } });
     expect(original.name).toBe("Ownership");
-    expect(await prisma.auditEvent.count({ where: { entityId: draftId, action: { startsWith: "rubric." } } })).toBeGreaterThanOrEqual(5);
+    expect(
+      await prisma.auditEvent.count({ where: { entityId: draftId, action: { startsWith: "rubric." } } }),
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it("refuses to change a published version, in the app and in the database", async () => {
     const v1 = await createDefaultRubric(prisma);
     const { cookie } = await adminCookie();
     const dimension = await prisma.dimension.findFirstOrThrow({ where: { rubricVersionId: v1.id } });
-    const outcome = await run(rubricRoute.action, request(`/admin/rubrics/${v1.id}`, { cookie, form: { intent: "remove", dimensionId: dimension.id } }), { rubricId: v1.id });
+    const outcome = await run(
+      rubricRoute.action,
+      request(`/admin/rubrics/${v1.id}`, { cookie, form: { intent: "remove", dimensionId: dimension.id } }),
+      { rubricId: v1.id },
+    );
     expect(outcome.status).toBe(409);
     expect(JSON.stringify(outcome.data)).toContain("published and can no longer change");
-    const editPage = await run(dimensionRoute.loader, request(`/admin/rubrics/${v1.id}/dimensions/${dimension.id}`, { cookie }), { rubricId: v1.id, dimensionId: dimension.id });
+    const editPage = await run(
+      dimensionRoute.loader,
+      request(`/admin/rubrics/${v1.id}/dimensions/${dimension.id}`, { cookie }),
+      { rubricId: v1.id, dimensionId: dimension.id },
+    );
     expect(editPage.status).toBe(409);
-    await expect(database.withSql((sql) => sql.query(`UPDATE "Dimension" SET "name" = 'rewritten' WHERE "id" = $1`, [dimension.id]))).rejects.toThrow(/published/);
-    await expect(database.withSql((sql) => sql.query(`UPDATE "RubricVersion" SET "name" = 'rewritten' WHERE "id" = $1`, [v1.id]))).rejects.toThrow(/published/);
+    await expect(
+      database.withSql((sql) =>
+        sql.query(`UPDATE "Dimension" SET "name" = 'rewritten' WHERE "id" = $1`, [dimension.id]),
+      ),
+    ).rejects.toThrow(/published/);
+    await expect(
+      database.withSql((sql) => sql.query(`UPDATE "RubricVersion" SET "name" = 'rewritten' WHERE "id" = $1`, [v1.id])),
+    ).rejects.toThrow(/published/);
     expect((await prisma.dimension.findUniqueOrThrow({ where: { id: dimension.id } })).name).toBe(dimension.name);
   });
 
@@ -95,7 +166,13 @@ describe("rubric versions", () => {
       const cookie = await cookieFor(user.id);
       expect((await run(rubricsRoute.loader, request("/admin/rubrics", { cookie }))).status).toBe(403);
       expect((await run(rubricsRoute.action, request("/admin/rubrics", { cookie, form: {} }))).status).toBe(403);
-      expect((await run(kitRoute.action, request("/admin/kits/behavioral", { cookie, form: { name: "x" } }), { type: "behavioral" })).status).toBe(403);
+      expect(
+        (
+          await run(kitRoute.action, request("/admin/kits/behavioral", { cookie, form: { name: "x" } }), {
+            type: "behavioral",
+          })
+        ).status,
+      ).toBe(403);
     }
   });
 });
@@ -105,20 +182,39 @@ describe("interview kits", () => {
     await createDefaultRubric(prisma);
     await createRoundKits(prisma);
     const { cookie } = await adminCookie();
-    const bad = await run(kitRoute.action, request("/admin/kits/behavioral", { cookie, form: { name: "Behavioral", purpose: "", defaultMinutes: "5" } }), { type: "behavioral" });
+    const bad = await run(
+      kitRoute.action,
+      request("/admin/kits/behavioral", { cookie, form: { name: "Behavioral", purpose: "", defaultMinutes: "5" } }),
+      { type: "behavioral" },
+    );
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.data)).toContain("At least 10 minutes");
     const saved = await run(
       kitRoute.action,
       request("/admin/kits/behavioral", {
         cookie,
-        form: { name: "Behavioral (STAR)", purpose: "Influence without authority.", defaultMinutes: "50", focusDimensionKeys: ["ownership"], questions: "First?\n\n  Second?  ", listenFor: "Decision rights" },
+        form: {
+          name: "Behavioral (STAR)",
+          purpose: "Influence without authority.",
+          defaultMinutes: "50",
+          focusDimensionKeys: ["ownership"],
+          questions: "First?\n\n  Second?  ",
+          listenFor: "Decision rights",
+        },
       }),
       { type: "behavioral" },
     );
     expect(saved.status).toBe(302);
     const kit = await prisma.roundKit.findUniqueOrThrow({ where: { type: "behavioral" } });
-    expect(kit).toMatchObject({ name: "Behavioral (STAR)", defaultMinutes: 50, questions: ["First?", "Second?"], listenFor: ["Decision rights"], focusDimensionKeys: ["ownership"] });
-    expect((await run(kitRoute.loader, request("/admin/kits/nonsense", { cookie }), { type: "nonsense" })).status).toBe(404);
+    expect(kit).toMatchObject({
+      name: "Behavioral (STAR)",
+      defaultMinutes: 50,
+      questions: ["First?", "Second?"],
+      listenFor: ["Decision rights"],
+      focusDimensionKeys: ["ownership"],
+    });
+    expect((await run(kitRoute.loader, request("/admin/kits/nonsense", { cookie }), { type: "nonsense" })).status).toBe(
+      404,
+    );
   });
 });

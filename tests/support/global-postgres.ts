@@ -12,7 +12,9 @@ export default async function setup(project: TestProject) {
   const binDir = findPgBin();
   if (!binDir) {
     if (process.env.CI) throw new Error(MISSING_PG_MESSAGE);
-    console.warn(`\n${"!".repeat(78)}\n!! SKIPPING the PostgreSQL integration tests. ${MISSING_PG_MESSAGE}\n${"!".repeat(78)}\n`);
+    console.warn(
+      `\n${"!".repeat(78)}\n!! SKIPPING the PostgreSQL integration tests. ${MISSING_PG_MESSAGE}\n${"!".repeat(78)}\n`,
+    );
     project.provide("postgresUrl", null);
     return;
   }

@@ -12,7 +12,10 @@ import path from "node:path";
 export const PG_BIN_DIRS = ["/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin"];
 
 export function findPgBin(): string | null {
-  return PG_BIN_DIRS.find((dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) ?? null;
+  return (
+    PG_BIN_DIRS.find((dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) ??
+    null
+  );
 }
 
 export const MISSING_PG_MESSAGE =

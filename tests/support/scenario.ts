@@ -1,5 +1,12 @@
 import type { RoundType } from "~/generated/prisma/enums";
-import { createCandidate, createDefaultRubric, createLoop, createRound, createRoundKits, createUser } from "../../prisma/factories";
+import {
+  createCandidate,
+  createDefaultRubric,
+  createLoop,
+  createRound,
+  createRoundKits,
+  createUser,
+} from "../../prisma/factories";
 import { prisma } from "~/server/db.server";
 
 /**
@@ -18,7 +25,11 @@ export async function panelScenario(options: { upcomingForFirst?: boolean } = {}
     createUser(prisma, { role: "interviewer", name: "Carol Panelist" }),
     createUser(prisma, { role: "interviewer", name: "Olga Outsider" }),
   ]);
-  const candidate = await createCandidate(prisma, { recruiterId: recruiter.id, hiringManagerId: hm.id, name: "Casey Candidate" });
+  const candidate = await createCandidate(prisma, {
+    recruiterId: recruiter.id,
+    hiringManagerId: hm.id,
+    name: "Casey Candidate",
+  });
   const loop = await createLoop(prisma, {
     candidateId: candidate.id,
     recruiterId: recruiter.id,
@@ -37,21 +48,45 @@ export async function panelScenario(options: { upcomingForFirst?: boolean } = {}
   for (const [index, [type, interviewerId, scheduledAt]] of plan.entries()) {
     rounds.push(await createRound(prisma, { loopId: loop.id, type, position: index + 1, interviewerId, scheduledAt }));
   }
-  const dimensions = await prisma.dimension.findMany({ where: { rubricVersionId: rubric.id }, orderBy: { position: "asc" }, select: { id: true, key: true } });
+  const dimensions = await prisma.dimension.findMany({
+    where: { rubricVersionId: rubric.id },
+    orderBy: { position: "asc" },
+    select: { id: true, key: true },
+  });
   const otherCandidate = await createCandidate(prisma, { recruiterId: recruiter.id, hiringManagerId: hm.id });
-  const otherLoop = await createLoop(prisma, { candidateId: otherCandidate.id, recruiterId: recruiter.id, hiringManagerId: hm.id, rubricVersionId: rubric.id });
-  const outsiderRound = await createRound(prisma, { loopId: otherLoop.id, type: "behavioral", position: 1, interviewerId: outsider.id, scheduledAt: past(1) });
+  const otherLoop = await createLoop(prisma, {
+    candidateId: otherCandidate.id,
+    recruiterId: recruiter.id,
+    hiringManagerId: hm.id,
+    rubricVersionId: rubric.id,
+  });
+  const outsiderRound = await createRound(prisma, {
+    loopId: otherLoop.id,
+    type: "behavioral",
+    position: 1,
+    interviewerId: outsider.id,
+    scheduledAt: past(1),
+  });
   return {
     rubric,
     dimensions,
     users: { hm, recruiter, admin, alice, bob, carol, outsider },
     loop,
-    rounds: { aliceProduct: rounds[0]!, bobBehavioral: rounds[1]!, carolExecution: rounds[2]!, aliceAnalytical: rounds[3]!, outsiderRound },
+    rounds: {
+      aliceProduct: rounds[0]!,
+      bobBehavioral: rounds[1]!,
+      carolExecution: rounds[2]!,
+      aliceAnalytical: rounds[3]!,
+      outsiderRound,
+    },
   };
 }
 
 /** A complete, valid feedback form for the default rubric. */
-export function completeForm(overrides: Record<string, string | string[]> = {}, value = "3"): Record<string, string | string[]> {
+export function completeForm(
+  overrides: Record<string, string | string[]> = {},
+  value = "3",
+): Record<string, string | string[]> {
   return {
     intent: "submit",
     version: "0",

@@ -26,7 +26,9 @@ const krippendorffRows = [
   [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
 ];
 const krippendorffCsv =
-  "unit,rater,rating\n" + krippendorffRows.flatMap((row, r) => row.map((value, u) => `u${u + 1},${"ABCD"[r]},${value ?? ""}`)).join("\n") + "\n";
+  "unit,rater,rating\n" +
+  krippendorffRows.flatMap((row, r) => row.map((value, u) => `u${u + 1},${"ABCD"[r]},${value ?? ""}`)).join("\n") +
+  "\n";
 
 describe("calibrate reliability (CLI)", () => {
   it("prints one JSON object with the published alpha values", () => {
@@ -39,12 +41,22 @@ describe("calibrate reliability (CLI)", () => {
     expect(entry.krippendorffAlpha.nominal).toBeCloseTo(0.743, 3);
     expect(entry.krippendorffAlpha.ordinal).toBeCloseTo(0.815, 3);
     expect(entry.krippendorffAlpha.interval).toBeCloseTo(0.849, 3);
-    expect(Object.keys(entry.icc)).toEqual(["ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)", "k", "unitsUsed"]);
+    expect(Object.keys(entry.icc)).toEqual([
+      "ICC(1,1)",
+      "ICC(2,1)",
+      "ICC(3,1)",
+      "ICC(1,k)",
+      "ICC(2,k)",
+      "ICC(3,k)",
+      "k",
+      "unitsUsed",
+    ]);
     expect(Object.keys(entry.raterEffects)).toEqual(["A", "B", "C", "D"]);
   });
 
   it("reports one entry per dimension, and null with a reason where a statistic is undefined", () => {
-    const csv = "dimension,unit,rater,rating\nownership,a,x,3\nownership,a,y,4\nownership,b,x,2\nownership,b,y,2\naltitude,a,x,1\naltitude,b,y,4\n";
+    const csv =
+      "dimension,unit,rater,rating\nownership,a,x,3\nownership,a,y,4\nownership,b,x,2\nownership,b,y,2\naltitude,a,x,1\naltitude,b,y,4\n";
     const result = cli("reliability", "--input", file("dims.csv", csv));
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
@@ -99,7 +111,11 @@ describe("ratings CSV input", () => {
   });
 
   it("the npm script works as documented", () => {
-    const output = execFileSync("npm", ["run", "-s", "calibrate", "--", "reliability", "--input", file("npm.csv", krippendorffCsv)], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const output = execFileSync(
+      "npm",
+      ["run", "-s", "calibrate", "--", "reliability", "--input", file("npm.csv", krippendorffCsv)],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+    );
     expect(JSON.parse(output).dimensions[0].krippendorffAlpha.interval).toBeCloseTo(0.849, 3);
   });
 });

@@ -5,7 +5,12 @@ describe("environment", () => {
   it("defaults to the embedded database on port 3000", () => {
     const env = parseEnv({});
     expect(env.DATABASE_URL).toBeUndefined();
-    expect(env).toMatchObject({ PORT: 3000, PGLITE_DATA_DIR: "data/pglite", NODE_ENV: "development", TRUST_PROXY: false });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      PGLITE_DATA_DIR: "data/pglite",
+      NODE_ENV: "development",
+      TRUST_PROXY: false,
+    });
   });
 
   it("treats an empty DATABASE_URL as unset", () => {
@@ -13,7 +18,9 @@ describe("environment", () => {
   });
 
   it("accepts a postgres URL", () => {
-    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/calibrate" }).DATABASE_URL).toBe("postgresql://u:p@db:5432/calibrate");
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/calibrate" }).DATABASE_URL).toBe(
+      "postgresql://u:p@db:5432/calibrate",
+    );
   });
 
   it.each([

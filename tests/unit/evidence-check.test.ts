@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { checkEvidence, type RatingForCheck } from "~/domain/evidence-check";
 
-const rating = (value: number | null, evidence: string, key = "ownership"): RatingForCheck => ({ dimensionKey: key, dimensionName: "Ownership", value, evidence });
+const rating = (value: number | null, evidence: string, key = "ownership"): RatingForCheck => ({
+  dimensionKey: key,
+  dimensionName: "Ownership",
+  value,
+  evidence,
+});
 const kinds = (ratings: RatingForCheck[]) => checkEvidence(ratings).map((warning) => warning.kind);
 
 describe("evidence check", () => {
@@ -18,21 +23,38 @@ describe("evidence check", () => {
   });
 
   it("flags adjectives without observed behaviour", () => {
-    expect(kinds([rating(3, "Very smart and sharp, clearly a strong communicator with a credible background overall")])).toEqual(["adjectives_only"]);
-    const [warning] = checkEvidence([rating(2, "Credible and impressive, seemed solid throughout the whole conversation today")]);
+    expect(
+      kinds([rating(3, "Very smart and sharp, clearly a strong communicator with a credible background overall")]),
+    ).toEqual(["adjectives_only"]);
+    const [warning] = checkEvidence([
+      rating(2, "Credible and impressive, seemed solid throughout the whole conversation today"),
+    ]);
     expect(warning!.message).toContain('"credible", "impressive", "solid"');
   });
 
   it("accepts adjectives when the evidence also reports what happened", () => {
-    expect(kinds([rating(3, 'Sharp: when asked what to cut, said "the admin dashboard, because under 5% of accounts use it".')])).toEqual([]);
+    expect(
+      kinds([
+        rating(3, 'Sharp: when asked what to cut, said "the admin dashboard, because under 5% of accounts use it".'),
+      ]),
+    ).toEqual([]);
   });
 
   it("accepts a specific, behavioural account", () => {
-    expect(kinds([rating(3, "Decided to launch to 10% with incomplete load data and described the rollback criteria they set and met.")])).toEqual([]);
+    expect(
+      kinds([
+        rating(
+          3,
+          "Decided to launch to 10% with incomplete load data and described the rollback criteria they set and met.",
+        ),
+      ]),
+    ).toEqual([]);
   });
 
   it("asks for more evidence behind the ends of the scale", () => {
-    expect(kinds([rating(4, "Ranked the backlog by churn impact and cut the admin dashboard.")])).toEqual(["extreme_thin"]);
+    expect(kinds([rating(4, "Ranked the backlog by churn impact and cut the admin dashboard.")])).toEqual([
+      "extreme_thin",
+    ]);
     expect(kinds([rating(1, "No.")])).toEqual(["too_short", "extreme_thin"]);
     expect(
       kinds([

@@ -6,7 +6,10 @@ import { feedbackSchema, toContent } from "~/schemas/feedback";
 
 const keys = ["product_altitude", "ownership"];
 const valid = {
-  ratings: { product_altitude: { value: "3", evidence: "Opened with the commuter and a success metric." }, ownership: { value: "none" } },
+  ratings: {
+    product_altitude: { value: "3", evidence: "Opened with the commuter and a success metric." },
+    ownership: { value: "none" },
+  },
   flags: ["said_what_to_cut", "made_up_flag", "said_what_to_cut"],
   recommendation: "yes",
   summary: "Product-first.",
@@ -39,9 +42,9 @@ describe("feedback schema", () => {
   });
 
   it("requires evidence for a rating other than No signal", () => {
-    expect(issuesOf("submit", { ...valid, ratings: { ...valid.ratings, ownership: { value: "2", evidence: "  " } } })).toEqual([
-      "ratings.ownership.evidence: Add the evidence behind this rating: what the candidate said or did",
-    ]);
+    expect(
+      issuesOf("submit", { ...valid, ratings: { ...valid.ratings, ownership: { value: "2", evidence: "  " } } }),
+    ).toEqual(["ratings.ownership.evidence: Add the evidence behind this rating: what the candidate said or did"]);
   });
 
   it("requires a choice on every dimension, a recommendation and a summary to submit", () => {
@@ -57,8 +60,12 @@ describe("feedback schema", () => {
   });
 
   it("refuses values off the scale and overlong text, in drafts too", () => {
-    expect(issuesOf("draft", { ...valid, ratings: { product_altitude: { value: "5" } } })[0]).toMatch(/ratings.product_altitude.value/);
-    expect(issuesOf("draft", { ...valid, summary: "x".repeat(4001) })).toEqual(["summary: Keep the summary under 4000 characters"]);
+    expect(issuesOf("draft", { ...valid, ratings: { product_altitude: { value: "5" } } })[0]).toMatch(
+      /ratings.product_altitude.value/,
+    );
+    expect(issuesOf("draft", { ...valid, summary: "x".repeat(4001) })).toEqual([
+      "summary: Keep the summary under 4000 characters",
+    ]);
   });
 
   it("requires a reason to amend", () => {
@@ -68,15 +75,27 @@ describe("feedback schema", () => {
 
 describe("initial form values", () => {
   it("defaults non-focus dimensions to No signal and leaves focus dimensions to choose", () => {
-    const values = initialFeedbackValues({ dimensionKeys: keys, focusKeys: ["ownership"], draft: null, submitted: null });
-    expect(values.ratings).toEqual({ product_altitude: { value: "none", evidence: "" }, ownership: { value: undefined, evidence: "" } });
+    const values = initialFeedbackValues({
+      dimensionKeys: keys,
+      focusKeys: ["ownership"],
+      draft: null,
+      submitted: null,
+    });
+    expect(values.ratings).toEqual({
+      product_altitude: { value: "none", evidence: "" },
+      ownership: { value: undefined, evidence: "" },
+    });
   });
 
   it("restores a draft as it was left", () => {
     const values = initialFeedbackValues({
       dimensionKeys: keys,
       focusKeys: [],
-      draft: { ratings: { ownership: { value: "4", evidence: "Owned the delay." } }, flags: ["bounded_unknown"], summary: "Half done" },
+      draft: {
+        ratings: { ownership: { value: "4", evidence: "Owned the delay." } },
+        flags: ["bounded_unknown"],
+        summary: "Half done",
+      },
       submitted: null,
     });
     expect(values.ratings.ownership).toEqual({ value: "4", evidence: "Owned the delay." });
@@ -96,7 +115,12 @@ describe("amendment diff", () => {
     summary: "s",
   };
   it("lists each change", () => {
-    const after = { ...before, ratings: [{ dimensionKey: "a", value: 3, evidence: "x more" }, before.ratings[1]!], flagKeys: ["f2"], recommendation: "yes" };
+    const after = {
+      ...before,
+      ratings: [{ dimensionKey: "a", value: 3, evidence: "x more" }, before.ratings[1]!],
+      flagKeys: ["f2"],
+      recommendation: "yes",
+    };
     expect(diffFeedback(before, after)).toEqual([
       { field: "rating", dimensionKey: "a", from: 2, to: 3 },
       { field: "evidence", dimensionKey: "a", from: "x", to: "x more" },

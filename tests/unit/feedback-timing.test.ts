@@ -29,7 +29,9 @@ describe("round feedback state", () => {
   });
   it("a draft does not count as submitted", () => {
     expect(roundFeedbackState(round({ scheduledAt: hoursAgo(30), feedbackStatus: "draft" }), now)).toBe("overdue");
-    expect(roundFeedbackState(round({ scheduledAt: hoursAgo(30), feedbackStatus: "submitted" }), now)).toBe("submitted");
+    expect(roundFeedbackState(round({ scheduledAt: hoursAgo(30), feedbackStatus: "submitted" }), now)).toBe(
+      "submitted",
+    );
   });
   it("cancelled rounds owe nothing", () => {
     expect(roundFeedbackState(round({ status: "cancelled", scheduledAt: hoursAgo(30) }), now)).toBe("cancelled");
@@ -39,9 +41,21 @@ describe("round feedback state", () => {
 describe("feedback progress", () => {
   it("counts only rounds that have happened, and only the assigned interviewer's submission", () => {
     const rounds = [
-      { ...round({ scheduledAt: hoursAgo(50) }), interviewerId: "a", feedback: [{ interviewerId: "a", status: "submitted" as const }] },
-      { ...round({ scheduledAt: hoursAgo(50) }), interviewerId: "b", feedback: [{ interviewerId: "a", status: "submitted" as const }] },
-      { ...round({ scheduledAt: hoursAgo(5) }), interviewerId: "c", feedback: [{ interviewerId: "c", status: "draft" as const }] },
+      {
+        ...round({ scheduledAt: hoursAgo(50) }),
+        interviewerId: "a",
+        feedback: [{ interviewerId: "a", status: "submitted" as const }],
+      },
+      {
+        ...round({ scheduledAt: hoursAgo(50) }),
+        interviewerId: "b",
+        feedback: [{ interviewerId: "a", status: "submitted" as const }],
+      },
+      {
+        ...round({ scheduledAt: hoursAgo(5) }),
+        interviewerId: "c",
+        feedback: [{ interviewerId: "c", status: "draft" as const }],
+      },
       { ...round({ scheduledAt: new Date(now.getTime() + 86_400_000) }), interviewerId: "d", feedback: [] },
       { ...round({ status: "cancelled", scheduledAt: hoursAgo(50) }), interviewerId: "e", feedback: [] },
     ];
@@ -61,11 +75,11 @@ describe("small helpers", () => {
     expect(daysBetween(new Date(now.getTime() + 1e9), now)).toBe(0);
   });
   it("sends each role to its home page", () => {
-    expect([homePathFor("interviewer"), homePathFor("hiring_manager"), homePathFor("recruiter"), homePathFor("admin")]).toEqual([
-      "/rounds",
-      "/loops",
-      "/pipeline",
-      "/admin/users",
-    ]);
+    expect([
+      homePathFor("interviewer"),
+      homePathFor("hiring_manager"),
+      homePathFor("recruiter"),
+      homePathFor("admin"),
+    ]).toEqual(["/rounds", "/loops", "/pipeline", "/admin/users"]);
   });
 });

@@ -7,12 +7,31 @@ const dim = (key: string) => ({ key, name: key.toUpperCase() });
 describe("spread per dimension", () => {
   it("computes count, median, mean, range and sample SD, ignoring no signal", () => {
     const spread = spreadOf(dim("a"), [1, 4, null, 2, 4, 3]);
-    expect(spread).toMatchObject({ count: 5, median: 3, mean: 2.8, min: 1, max: 4, range: 3, split: true, thin: false });
+    expect(spread).toMatchObject({
+      count: 5,
+      median: 3,
+      mean: 2.8,
+      min: 1,
+      max: 4,
+      range: 3,
+      split: true,
+      thin: false,
+    });
     expect(spread.sd).toBeCloseTo(1.3038, 4);
   });
 
   it("treats all no-signal as no data, not as low ratings", () => {
-    expect(spreadOf(dim("a"), [null, null])).toMatchObject({ count: 0, median: null, mean: null, min: null, max: null, range: null, sd: null, split: false, thin: true });
+    expect(spreadOf(dim("a"), [null, null])).toMatchObject({
+      count: 0,
+      median: null,
+      mean: null,
+      min: null,
+      max: null,
+      range: null,
+      sd: null,
+      split: false,
+      thin: true,
+    });
   });
 
   it("never calls a single rating split or agreed: it is thin", () => {
@@ -53,19 +72,26 @@ describe("debrief agenda", () => {
   });
 
   it("breaks ties by SD, then by name, so the order is stable", () => {
-    const agenda = debriefAgenda([spreadOf(dim("b"), [1, 3]), spreadOf(dim("a"), [1, 3]), spreadOf(dim("c"), [1, 3, 3, 3])]);
+    const agenda = debriefAgenda([
+      spreadOf(dim("b"), [1, 3]),
+      spreadOf(dim("a"), [1, 3]),
+      spreadOf(dim("c"), [1, 3, 3, 3]),
+    ]);
     expect(agenda.discussFirst.map((spread) => spread.key)).toEqual(["a", "b", "c"]);
   });
 });
 
 describe("chart series", () => {
   it("places one dot per rating and stacks equal ratings", () => {
-    const points = stripPlotSeries([dim("a"), dim("b")], [
-      { dimensionKey: "a", interviewer: "X", value: 3 },
-      { dimensionKey: "a", interviewer: "Y", value: 3 },
-      { dimensionKey: "b", interviewer: "X", value: null },
-      { dimensionKey: "b", interviewer: "Y", value: 1 },
-    ]);
+    const points = stripPlotSeries(
+      [dim("a"), dim("b")],
+      [
+        { dimensionKey: "a", interviewer: "X", value: 3 },
+        { dimensionKey: "a", interviewer: "Y", value: 3 },
+        { dimensionKey: "b", interviewer: "X", value: null },
+        { dimensionKey: "b", interviewer: "Y", value: 1 },
+      ],
+    );
     expect(points.map((point) => [point.dimension, point.value, point.offset, point.interviewer])).toEqual([
       ["A", 3, 0, "X"],
       ["A", 3, 0.12, "Y"],

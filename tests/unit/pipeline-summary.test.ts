@@ -27,7 +27,13 @@ describe("pipeline summary", () => {
     const summary = summarisePipeline(
       [loop("internal", 20), loop("internal", 30), loop("external", 90), loop("external", null)],
       [
-        { interviewerId: "a", interviewerName: "A", roundEndedAt: d(1), submittedAt: new Date(d(1).getTime() + 4 * 3_600_000), dueAt: d(2) },
+        {
+          interviewerId: "a",
+          interviewerName: "A",
+          roundEndedAt: d(1),
+          submittedAt: new Date(d(1).getTime() + 4 * 3_600_000),
+          dueAt: d(2),
+        },
         { interviewerId: "b", interviewerName: "B", roundEndedAt: d(1), submittedAt: d(3), dueAt: d(2) },
       ],
     );

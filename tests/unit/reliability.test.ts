@@ -4,7 +4,9 @@ import { intraclassCorrelations, krippendorffAlpha, raterEffects, type Observati
 function fromMatrix(raters: string[], rows: (number | null)[][]): Observation[] {
   // rows are raters (Krippendorff's layout): rows[r][u]
   const observations: Observation[] = [];
-  rows.forEach((row, r) => row.forEach((value, u) => value !== null && observations.push({ unit: `u${u + 1}`, rater: raters[r]!, value })));
+  rows.forEach((row, r) =>
+    row.forEach((value, u) => value !== null && observations.push({ unit: `u${u + 1}`, rater: raters[r]!, value })),
+  );
   return observations;
 }
 
@@ -40,17 +42,40 @@ describe("Krippendorff's alpha (published example)", () => {
   });
 
   it("is 1 for perfect agreement and null (with a reason) when undefined", () => {
-    const perfect = fromMatrix(["A", "B"], [[1, 2, 3, 4], [1, 2, 3, 4]]);
+    const perfect = fromMatrix(
+      ["A", "B"],
+      [
+        [1, 2, 3, 4],
+        [1, 2, 3, 4],
+      ],
+    );
     expect(krippendorffAlpha(perfect, "ordinal").value).toBeCloseTo(1, 12);
-    const lonely = fromMatrix(["A", "B"], [[1, null], [null, 2]]);
+    const lonely = fromMatrix(
+      ["A", "B"],
+      [
+        [1, null],
+        [null, 2],
+      ],
+    );
     expect(krippendorffAlpha(lonely, "interval")).toMatchObject({ value: null, pairableUnits: 0 });
-    const constant = fromMatrix(["A", "B"], [[3, 3], [3, 3]]);
+    const constant = fromMatrix(
+      ["A", "B"],
+      [
+        [3, 3],
+        [3, 3],
+      ],
+    );
     expect(krippendorffAlpha(constant, "nominal").note).toContain("same value");
   });
 
   it("does not depend on rater labels or row order", () => {
-    const shuffled = [...krippendorff2011].reverse().map((observation) => ({ ...observation, rater: `x${observation.rater}` }));
-    expect(krippendorffAlpha(shuffled, "ordinal").value).toBeCloseTo(krippendorffAlpha(krippendorff2011, "ordinal").value!, 12);
+    const shuffled = [...krippendorff2011]
+      .reverse()
+      .map((observation) => ({ ...observation, rater: `x${observation.rater}` }));
+    expect(krippendorffAlpha(shuffled, "ordinal").value).toBeCloseTo(
+      krippendorffAlpha(krippendorff2011, "ordinal").value!,
+      12,
+    );
   });
 });
 
@@ -88,7 +113,9 @@ describe("intraclass correlations (published example)", () => {
   it("uses only units rated by every rater, and says so when too few remain", () => {
     const withGaps = [...shroutFleiss, { unit: "t7", rater: "J1", value: 3 }];
     expect(intraclassCorrelations(withGaps).unitsUsed).toBe(6);
-    const sparse = intraclassCorrelations(krippendorff2011.filter((observation) => observation.unit === "u2" || observation.rater !== "C"));
+    const sparse = intraclassCorrelations(
+      krippendorff2011.filter((observation) => observation.unit === "u2" || observation.rater !== "C"),
+    );
     expect(sparse.unitsUsed).toBeLessThan(2);
     expect(sparse["ICC(2,1)"]).toBeNull();
     expect(sparse.note).toContain("fewer than two units");
@@ -120,7 +147,8 @@ describe("rater effects", () => {
     });
     const result = raterEffects(observations);
     const meanPlanted = (planted.harsh + planted.lenient + planted.middle) / 3;
-    for (const effect of result.effects) expect(effect.effect).toBeCloseTo(planted[effect.rater as keyof typeof planted] - meanPlanted, 9);
+    for (const effect of result.effects)
+      expect(effect.effect).toBeCloseTo(planted[effect.rater as keyof typeof planted] - meanPlanted, 9);
     expect(result.effects.reduce((sum, effect) => sum + effect.effect, 0)).toBeCloseTo(0, 12);
   });
 
@@ -134,7 +162,9 @@ describe("rater effects", () => {
       { unit: "strong1", rater: "fair", value: 4 },
       { unit: "strong2", rater: "fair", value: 4 },
     ];
-    const effects = Object.fromEntries(raterEffects(observations).effects.map((effect) => [effect.rater, effect.effect]));
+    const effects = Object.fromEntries(
+      raterEffects(observations).effects.map((effect) => [effect.rater, effect.effect]),
+    );
     expect(effects.lenient).toBeCloseTo(0.5, 9);
     expect(effects.fair).toBeCloseTo(-0.5, 9);
   });
@@ -148,7 +178,8 @@ describe("rater effects", () => {
       const ability = 2.5 + gaussian(random) * 0.7;
       // Each candidate meets a panel of 4 of the 6 raters.
       const panel = [...raters].sort(() => random() - 0.5).slice(0, 4);
-      for (const rater of panel) observations.push({ unit: `c${candidate}`, rater, value: ability + planted[rater]! + gaussian(random) * 0.5 });
+      for (const rater of panel)
+        observations.push({ unit: `c${candidate}`, rater, value: ability + planted[rater]! + gaussian(random) * 0.5 });
     }
     observations.push({ unit: "c0", rater: "newcomer", value: 4 });
     const result = raterEffects(observations);
@@ -163,7 +194,9 @@ describe("rater effects", () => {
     const newcomer = result.effects.find((effect) => effect.rater === "newcomer")!;
     expect(newcomer.ratings).toBe(1);
     expect(Math.abs(newcomer.shrunk)).toBeLessThan(Math.abs(newcomer.effect) / 2);
-    expect(newcomer.standardError!).toBeGreaterThan(result.effects.find((effect) => effect.rater === "r1")!.standardError! * 5);
+    expect(newcomer.standardError!).toBeGreaterThan(
+      result.effects.find((effect) => effect.rater === "r1")!.standardError! * 5,
+    );
   });
 
   it("notes when raters never share a unit", () => {

@@ -15,7 +15,9 @@ const round = (overrides: Partial<RoundForReminders>): RoundForReminders => ({
 
 describe("reminder timing", () => {
   it("reminds at the due time, then once a day, with stable keys", () => {
-    expect(plannedReminders([round({ feedbackDueAt: hours(-5) })], now).map((reminder) => reminder.key)).toEqual(["feedback_overdue:r1:1"]);
+    expect(plannedReminders([round({ feedbackDueAt: hours(-5) })], now).map((reminder) => reminder.key)).toEqual([
+      "feedback_overdue:r1:1",
+    ]);
     const threeDays = plannedReminders([round({ feedbackDueAt: hours(-50) })], now);
     expect(threeDays.map((reminder) => [reminder.sequence, reminder.runAt.toISOString()])).toEqual([
       [1, hours(-50).toISOString()],
@@ -32,8 +34,13 @@ describe("reminder timing", () => {
   });
 
   it("notifies an interviewer once about a round in the next 24 hours", () => {
-    const upcoming = plannedReminders([round({ status: "scheduled", scheduledAt: hours(20), feedbackDueAt: hours(45) })], now);
+    const upcoming = plannedReminders(
+      [round({ status: "scheduled", scheduledAt: hours(20), feedbackDueAt: hours(45) })],
+      now,
+    );
     expect(upcoming.map((reminder) => reminder.kind)).toEqual(["round_upcoming"]);
-    expect(plannedReminders([round({ status: "scheduled", scheduledAt: hours(30), feedbackDueAt: hours(55) })], now)).toEqual([]);
+    expect(
+      plannedReminders([round({ status: "scheduled", scheduledAt: hours(30), feedbackDueAt: hours(55) })], now),
+    ).toEqual([]);
   });
 });

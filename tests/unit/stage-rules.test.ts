@@ -16,14 +16,21 @@ const round = (overrides: Partial<RoundForStage>): RoundForStage => ({
 
 describe("automatic stages", () => {
   it("moves to loop scheduled once every panel round has a time and an interviewer", () => {
-    const rounds = [round({ type: "recruiter_screen", scheduledAt: at(-48), interviewerId: "r", submitted: true }), round({ scheduledAt: at(24), interviewerId: "a" }), round({})];
+    const rounds = [
+      round({ type: "recruiter_screen", scheduledAt: at(-48), interviewerId: "r", submitted: true }),
+      round({ scheduledAt: at(24), interviewerId: "a" }),
+      round({}),
+    ];
     expect(automaticStage("screen", rounds, now)).toBe("screen");
     rounds[2] = round({ scheduledAt: at(48), interviewerId: "b" });
     expect(automaticStage("screen", rounds, now)).toBe("loop_scheduled");
   });
 
   it("is in loop once a panel round has ended, awaiting feedback when all have, debrief when all feedback is in", () => {
-    const panel = [round({ scheduledAt: at(-5), interviewerId: "a", submitted: true }), round({ scheduledAt: at(5), interviewerId: "b" })];
+    const panel = [
+      round({ scheduledAt: at(-5), interviewerId: "a", submitted: true }),
+      round({ scheduledAt: at(5), interviewerId: "b" }),
+    ];
     expect(automaticStage("loop_scheduled", panel, now)).toBe("in_loop");
     panel[1] = round({ scheduledAt: at(-2), interviewerId: "b" });
     expect(automaticStage("in_loop", panel, now)).toBe("awaiting_feedback");
@@ -32,13 +39,23 @@ describe("automatic stages", () => {
   });
 
   it("ignores cancelled rounds", () => {
-    expect(automaticStage("in_loop", [round({ scheduledAt: at(-3), interviewerId: "a", submitted: true }), round({ status: "cancelled" })], now)).toBe("debrief");
+    expect(
+      automaticStage(
+        "in_loop",
+        [round({ scheduledAt: at(-3), interviewerId: "a", submitted: true }), round({ status: "cancelled" })],
+        now,
+      ),
+    ).toBe("debrief");
   });
 
   it("never moves backwards, and never past debrief on its own", () => {
     expect(automaticStage("debrief", [round({ scheduledAt: at(10), interviewerId: "a" })], now)).toBe("debrief");
-    expect(automaticStage("decided", [round({ scheduledAt: at(-3), interviewerId: "a", submitted: true })], now)).toBe("decided");
-    expect(automaticStage("awaiting_feedback", [round({ scheduledAt: at(10), interviewerId: "a" })], now)).toBe("awaiting_feedback");
+    expect(automaticStage("decided", [round({ scheduledAt: at(-3), interviewerId: "a", submitted: true })], now)).toBe(
+      "decided",
+    );
+    expect(automaticStage("awaiting_feedback", [round({ scheduledAt: at(10), interviewerId: "a" })], now)).toBe(
+      "awaiting_feedback",
+    );
   });
 });
 
@@ -52,7 +69,10 @@ describe("scheduling warnings", () => {
     const warnings = schedulingWarnings({
       proposed: { start: at(0), minutes: 45 },
       interviewerName: "Sam",
-      interviewerRounds: [{ start: at(0.5), minutes: 45, label: "Behavioral with Ada" }, { start: at(5), minutes: 45, label: "later" }],
+      interviewerRounds: [
+        { start: at(0.5), minutes: 45, label: "Behavioral with Ada" },
+        { start: at(5), minutes: 45, label: "later" },
+      ],
       alreadyMetCandidate: true,
     });
     expect(warnings.map((warning) => warning.kind)).toEqual(["clash", "repeat_interviewer"]);

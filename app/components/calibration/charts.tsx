@@ -1,4 +1,17 @@
-import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ErrorBar,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 import { ChartFigure } from "~/components/chart-figure";
 
@@ -11,10 +24,18 @@ export function RaterEffectChart({ bars }: { bars: { name: string; effect: numbe
       id="effects"
       title="How each interviewer rates against the panel"
       description="Rater effect in rating points (shrunk toward zero when based on few ratings), with ±1 standard error. Right of zero: lenient; left: harsh."
-      table={{ caption: "Rater effects", rows: bars.map((bar) => [bar.name, `${bar.effect.toFixed(2)} ± ${bar.error.toFixed(2)}`]) }}
+      table={{
+        caption: "Rater effects",
+        rows: bars.map((bar) => [bar.name, `${bar.effect.toFixed(2)} ± ${bar.error.toFixed(2)}`]),
+      }}
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
-        <BarChart accessibilityLayer={false} data={bars} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={bars}
+          layout="vertical"
+          margin={{ top: 10, right: 20, bottom: 10, left: 10 }}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[-1, 1]} allowDataOverflow />
           <YAxis type="category" dataKey="name" width={130} />
@@ -28,7 +49,13 @@ export function RaterEffectChart({ bars }: { bars: { name: string; effect: numbe
   );
 }
 
-export function AlphaOverTimeChart({ series, dimensions }: { series: Record<string, string | number | null>[]; dimensions: { key: string; name: string }[] }) {
+export function AlphaOverTimeChart({
+  series,
+  dimensions,
+}: {
+  series: Record<string, string | number | null>[];
+  dimensions: { key: string; name: string }[];
+}) {
   return (
     <ChartFigure
       id="alpha-time"
@@ -39,7 +66,11 @@ export function AlphaOverTimeChart({ series, dimensions }: { series: Record<stri
         head: ["Month", ...dimensions.map((dimension) => dimension.name)],
         rows: series.map((point) => [
           String(point.month),
-          ...dimensions.map((dimension) => (point[dimension.key] === null || point[dimension.key] === undefined ? "n/a" : Number(point[dimension.key]).toFixed(2))),
+          ...dimensions.map((dimension) =>
+            point[dimension.key] === null || point[dimension.key] === undefined
+              ? "n/a"
+              : Number(point[dimension.key]).toFixed(2),
+          ),
         ]),
       }}
     >
@@ -52,7 +83,16 @@ export function AlphaOverTimeChart({ series, dimensions }: { series: Record<stri
           <Tooltip />
           <Legend />
           {dimensions.map((dimension, index) => (
-            <Line key={dimension.key} type="monotone" dataKey={dimension.key} name={dimension.name} stroke={LINE_COLORS[index % LINE_COLORS.length]} connectNulls={false} isAnimationActive={false} dot />
+            <Line
+              key={dimension.key}
+              type="monotone"
+              dataKey={dimension.key}
+              name={dimension.name}
+              stroke={LINE_COLORS[index % LINE_COLORS.length]}
+              connectNulls={false}
+              isAnimationActive={false}
+              dot
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>
@@ -71,7 +111,10 @@ export function AlphaByRoundTypeChart({ bars }: { bars: { label: string; alpha: 
           ? "Alpha among ratings given in rounds of the same type."
           : "Undefined here: no loop has two rounds of the same type, so ratings from one round type never pair up."
       }
-      table={{ caption: "Alpha by round type", rows: bars.map((bar) => [bar.label, bar.alpha === null ? "n/a" : bar.alpha.toFixed(2)]) }}
+      table={{
+        caption: "Alpha by round type",
+        rows: bars.map((bar) => [bar.label, bar.alpha === null ? "n/a" : bar.alpha.toFixed(2)]),
+      }}
     >
       {defined.length ? (
         <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 400, height: 220 }}>

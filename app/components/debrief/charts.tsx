@@ -1,4 +1,16 @@
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { StripPoint } from "~/domain/debrief-series";
 
 import { ChartFigure } from "~/components/chart-figure";
@@ -12,7 +24,10 @@ export function SpreadStripChart({ points, dimensions }: { points: StripPoint[];
       id="strip"
       title="Each interviewer's rating, per dimension"
       description="One dot per rating on the 1-4 scale; the dashed line is the yes/no line. Dots far apart mean the panel split."
-      table={{ caption: "Ratings per dimension", rows: points.map((point) => [point.dimension, point.interviewer, point.value]) }}
+      table={{
+        caption: "Ratings per dimension",
+        rows: points.map((point) => [point.dimension, point.interviewer, point.value]),
+      }}
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
         <ScatterChart accessibilityLayer={false} margin={{ top: 10, right: 20, bottom: 20, left: 10 }}>
@@ -68,7 +83,11 @@ export function RecommendationChart({ bars }: { bars: { recommendation: string; 
   );
 }
 
-export function BiasBalanceChart({ balance }: { balance: { bars: { interviewer: string; lean: number; value: number }[]; engineering: number; product: number } }) {
+export function BiasBalanceChart({
+  balance,
+}: {
+  balance: { bars: { interviewer: string; lean: number; value: number }[]; engineering: number; product: number };
+}) {
   return (
     <ChartFigure
       id="bias"
@@ -78,12 +97,29 @@ export function BiasBalanceChart({ balance }: { balance: { bars: { interviewer: 
           ? `${balance.product} of ${balance.bars.length} ratings lean product-first, ${balance.engineering} lean engineering-first. Bars right of centre lean product.`
           : "No one rated this dimension."
       }
-      table={{ caption: "Engineering-bias dimension by interviewer", rows: balance.bars.map((bar) => [bar.interviewer, bar.value]) }}
+      table={{
+        caption: "Engineering-bias dimension by interviewer",
+        rows: balance.bars.map((bar) => [bar.interviewer, bar.value]),
+      }}
     >
-      <ResponsiveContainer width="100%" height={60 + balance.bars.length * 32} initialDimension={{ width: 320, height: 60 + balance.bars.length * 32 }}>
-        <BarChart accessibilityLayer={false} data={balance.bars} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+      <ResponsiveContainer
+        width="100%"
+        height={60 + balance.bars.length * 32}
+        initialDimension={{ width: 320, height: 60 + balance.bars.length * 32 }}
+      >
+        <BarChart
+          accessibilityLayer={false}
+          data={balance.bars}
+          layout="vertical"
+          margin={{ top: 10, right: 20, bottom: 10, left: 10 }}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[-1.5, 1.5]} ticks={[-1.5, 0, 1.5]} tickFormatter={(value: number) => (value < 0 ? "Engineering" : value > 0 ? "Product" : "")} />
+          <XAxis
+            type="number"
+            domain={[-1.5, 1.5]}
+            ticks={[-1.5, 0, 1.5]}
+            tickFormatter={(value: number) => (value < 0 ? "Engineering" : value > 0 ? "Product" : "")}
+          />
           <YAxis type="category" dataKey="interviewer" width={120} />
           <ReferenceLine x={0} stroke="#334155" />
           <Bar dataKey="lean" isAnimationActive={false}>

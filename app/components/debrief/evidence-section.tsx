@@ -17,10 +17,13 @@ export function EvidenceSideBySide({ debrief }: { debrief: Debrief }) {
               return (
                 <li key={row.roundId} className="rounded-md border border-slate-200 p-2">
                   <p className="text-sm">
-                    <span className="font-semibold">{row.interviewerName}</span> <span className="text-slate-600">({row.typeLabel})</span> <RatingBadge value={cell.value} />
+                    <span className="font-semibold">{row.interviewerName}</span>{" "}
+                    <span className="text-slate-600">({row.typeLabel})</span> <RatingBadge value={cell.value} />
                     {cell.amended ? <span className="ml-1 text-xs font-semibold text-amber-800">amended</span> : null}
                   </p>
-                  <p className="mt-1 text-sm text-slate-800">{cell.evidence ? `“${cell.evidence}”` : <span className="text-slate-600">No evidence.</span>}</p>
+                  <p className="mt-1 text-sm text-slate-800">
+                    {cell.evidence ? `“${cell.evidence}”` : <span className="text-slate-600">No evidence.</span>}
+                  </p>
                 </li>
               );
             })}

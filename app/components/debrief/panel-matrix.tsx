@@ -18,9 +18,17 @@ function StatusNote({ row }: { row: Row }) {
   }
   return (
     <span className="text-slate-700">
-      {row.lateByMs !== null ? <span className="font-semibold text-amber-800">Late by {formatDuration(row.lateByMs)}</span> : "On time"}
+      {row.lateByMs !== null ? (
+        <span className="font-semibold text-amber-800">Late by {formatDuration(row.lateByMs)}</span>
+      ) : (
+        "On time"
+      )}
       {row.afterDebrief ? <span className="ml-1 font-semibold text-amber-800">· after the debrief</span> : null}
-      {row.amended ? <span className="ml-1 font-semibold text-amber-800">· amended{row.amendedAfterPanel ? " after seeing the panel" : ""}</span> : null}
+      {row.amended ? (
+        <span className="ml-1 font-semibold text-amber-800">
+          · amended{row.amendedAfterPanel ? " after seeing the panel" : ""}
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -36,7 +44,9 @@ export function PanelMatrix({ debrief }: { debrief: Debrief }) {
     <div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="table">
-          <caption className="sr-only">Panel ratings: rounds by dimension. Choose a rating to read its evidence.</caption>
+          <caption className="sr-only">
+            Panel ratings: rounds by dimension. Choose a rating to read its evidence.
+          </caption>
           <thead>
             <tr>
               <th scope="col">Round and interviewer</th>
@@ -70,7 +80,9 @@ export function PanelMatrix({ debrief }: { debrief: Debrief }) {
                           aria-pressed={isSelected}
                           aria-label={`${row.interviewerName}, ${name}: ${ratingLabel(cell.value)}${cell.adjusted !== null ? `, severity-adjusted ${cell.adjusted.toFixed(1)}` : ""}${cell.amended ? ", amended" : ""}. Show evidence`}
                           aria-describedby={cell.raterEffect ? `effect-${row.roundId}-${cell.dimensionKey}` : undefined}
-                          onClick={() => setSelected(isSelected ? null : { roundId: row.roundId, dimensionKey: cell.dimensionKey })}
+                          onClick={() =>
+                            setSelected(isSelected ? null : { roundId: row.roundId, dimensionKey: cell.dimensionKey })
+                          }
                           className={`group relative rounded p-0.5 text-left ${isSelected ? "ring-2 ring-indigo-700" : ""}`}
                         >
                           <RatingBadge value={cell.value} />
@@ -85,12 +97,17 @@ export function PanelMatrix({ debrief }: { debrief: Debrief }) {
                                 className="invisible absolute left-0 top-full z-20 mt-1 w-56 rounded bg-slate-900 p-2 text-xs text-white group-hover:visible group-focus:visible"
                               >
                                 {row.interviewerName} rates {cell.raterEffect.shrunk >= 0 ? "+" : ""}
-                                {cell.raterEffect.shrunk.toFixed(2)} against panels on this dimension ({cell.raterEffect.ratings} ratings); adjusted = rating − effect.
+                                {cell.raterEffect.shrunk.toFixed(2)} against panels on this dimension (
+                                {cell.raterEffect.ratings} ratings); adjusted = rating − effect.
                               </span>
                             </>
                           ) : null}
-                          {cell.amended ? <span className="ml-1 text-xs font-semibold text-amber-800">amended</span> : null}
-                          {cell.evidenceFlag ? <span className="block text-xs text-amber-800">thin evidence</span> : null}
+                          {cell.amended ? (
+                            <span className="ml-1 text-xs font-semibold text-amber-800">amended</span>
+                          ) : null}
+                          {cell.evidenceFlag ? (
+                            <span className="block text-xs text-amber-800">thin evidence</span>
+                          ) : null}
                         </button>
                       ) : (
                         <span className="text-xs text-slate-600">—</span>
@@ -111,7 +128,9 @@ export function PanelMatrix({ debrief }: { debrief: Debrief }) {
             <p className="font-semibold">
               {selectedRow.interviewerName} on {selectedDimension.name}: <RatingBadge value={selectedCell.value} />
             </p>
-            <p className="mt-1 text-slate-800">{selectedCell.evidence ? `“${selectedCell.evidence}”` : "No evidence written."}</p>
+            <p className="mt-1 text-slate-800">
+              {selectedCell.evidence ? `“${selectedCell.evidence}”` : "No evidence written."}
+            </p>
             <p className="mt-1 text-xs text-slate-600">
               {selectedRow.typeLabel} · submitted {formatDateTime(selectedRow.submittedAt)}
             </p>

@@ -3,7 +3,8 @@ import type { DimensionSpread } from "~/domain/panel-spread";
 const fmt = (value: number | null, digits = 1) => (value === null ? "—" : value.toFixed(digits));
 
 export function SplitMarker({ spread }: { spread: DimensionSpread }) {
-  if (spread.thin) return <span className="rounded border border-dashed border-slate-500 px-1.5 text-xs">Thin signal</span>;
+  if (spread.thin)
+    return <span className="rounded border border-dashed border-slate-500 px-1.5 text-xs">Thin signal</span>;
   return spread.split ? (
     <span className="rounded bg-red-700 px-1.5 text-xs font-semibold text-white">Split</span>
   ) : (
@@ -11,7 +12,13 @@ export function SplitMarker({ spread }: { spread: DimensionSpread }) {
   );
 }
 
-export function SpreadTable({ spreads, adjustedMeans }: { spreads: DimensionSpread[]; adjustedMeans: Record<string, number | null> | null }) {
+export function SpreadTable({
+  spreads,
+  adjustedMeans,
+}: {
+  spreads: DimensionSpread[];
+  adjustedMeans: Record<string, number | null> | null;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="table">
@@ -73,7 +80,8 @@ export function Agenda({ agenda }: { agenda: { discussFirst: DimensionSpread[]; 
       )}
       {agenda.gaps.length ? (
         <p className="mt-3 text-sm">
-          <span className="font-semibold">Gaps to fill</span> (fewer than two ratings): {agenda.gaps.map((spread) => spread.name).join(", ")}
+          <span className="font-semibold">Gaps to fill</span> (fewer than two ratings):{" "}
+          {agenda.gaps.map((spread) => spread.name).join(", ")}
         </p>
       ) : null}
     </div>

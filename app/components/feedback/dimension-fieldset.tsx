@@ -1,7 +1,8 @@
 import type { KeyboardEvent } from "react";
 import { FieldErrors } from "~/components/field";
 import { ratingLevels } from "~/domain/rating-scale";
-import { FEEDBACK_LIMITS, NO_SIGNAL, type RatingChoice } from "~/schemas/feedback";
+import { NO_SIGNAL, type RatingChoice } from "~/domain/rating-scale";
+import { FEEDBACK_LIMITS } from "~/schemas/feedback";
 
 export interface DimensionForForm {
   key: string;
@@ -19,7 +20,11 @@ export interface DimensionForForm {
 function onRatingKey(event: KeyboardEvent<HTMLFieldSetElement>) {
   const target = event.target as HTMLElement;
   if (target.tagName === "TEXTAREA" || event.altKey || event.ctrlKey || event.metaKey) return;
-  const choice = /^[1-4]$/.test(event.key) ? event.key : event.key === "0" || event.key.toLowerCase() === "n" ? NO_SIGNAL : null;
+  const choice = /^[1-4]$/.test(event.key)
+    ? event.key
+    : event.key === "0" || event.key.toLowerCase() === "n"
+      ? NO_SIGNAL
+      : null;
   if (!choice) return;
   const radio = event.currentTarget.querySelector<HTMLInputElement>(`input[type=radio][value="${choice}"]`);
   if (!radio || radio.disabled) return;
@@ -56,12 +61,23 @@ export function DimensionFieldset({
     >
       <legend className="px-1 text-base font-semibold">
         {dimension.name}
-        {focus ? <span className="ml-2 rounded bg-indigo-700 px-1.5 py-0.5 text-xs font-semibold text-white">Focus of this round</span> : null}
+        {focus ? (
+          <span className="ml-2 rounded bg-indigo-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+            Focus of this round
+          </span>
+        ) : null}
       </legend>
       <p id={`${base}-definition`} className="text-sm text-slate-700">
-        {dimension.definition} <span className="text-slate-600">({dimension.lowLabel} → {dimension.highLabel}; keys 1-4, 0 for no signal)</span>
+        {dimension.definition}{" "}
+        <span className="text-slate-600">
+          ({dimension.lowLabel} → {dimension.highLabel}; keys 1-4, 0 for no signal)
+        </span>
       </p>
-      <div role="radiogroup" aria-label={`${dimension.name} rating`} className="mt-3 grid gap-2 md:grid-cols-2 xl:grid-cols-5">
+      <div
+        role="radiogroup"
+        aria-label={`${dimension.name} rating`}
+        className="mt-3 grid gap-2 md:grid-cols-2 xl:grid-cols-5"
+      >
         {ratingLevels.map((level, index) => (
           <label
             key={level.value}
@@ -84,10 +100,19 @@ export function DimensionFieldset({
           </label>
         ))}
         <label className="flex cursor-pointer gap-2 rounded-md border border-dashed border-slate-400 bg-white p-2 text-sm has-[:checked]:border-slate-800 has-[:checked]:ring-2 has-[:checked]:ring-slate-700">
-          <input type="radio" name={`${base}.value`} value={NO_SIGNAL} defaultChecked={value === NO_SIGNAL} disabled={disabled} className="mt-1" />
+          <input
+            type="radio"
+            name={`${base}.value`}
+            value={NO_SIGNAL}
+            defaultChecked={value === NO_SIGNAL}
+            disabled={disabled}
+            className="mt-1"
+          />
           <span>
             <span className="font-semibold">No signal</span>
-            <span className="mt-0.5 block text-slate-700">This round did not probe it. Not a low score; never averaged.</span>
+            <span className="mt-0.5 block text-slate-700">
+              This round did not probe it. Not a low score; never averaged.
+            </span>
           </span>
         </label>
       </div>

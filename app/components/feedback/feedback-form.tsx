@@ -6,7 +6,8 @@ import { FieldErrors } from "~/components/field";
 import { checkEvidence, type EvidenceWarning } from "~/domain/evidence-check";
 import { readFeedbackForm, type FeedbackFormValues } from "~/domain/feedback-form-state";
 import { recommendations } from "~/domain/rating-scale";
-import { choiceToValue, FEEDBACK_LIMITS, feedbackSchema } from "~/schemas/feedback";
+import { choiceToValue } from "~/domain/rating-scale";
+import { FEEDBACK_LIMITS, feedbackSchema } from "~/schemas/feedback";
 import { formatDateTime } from "~/utils/format";
 import { DimensionFieldset, type DimensionForForm } from "./dimension-fieldset";
 import { readLocalBackup, useDraftAutosave } from "./use-draft-autosave";
@@ -29,7 +30,15 @@ function evidenceWarnings(values: FeedbackFormValues, dimensions: DimensionForFo
   );
 }
 
-function SaveStatusLine({ state, onOverwrite, onReload }: { state: ReturnType<typeof useDraftAutosave>["state"]; onOverwrite: () => void; onReload: () => void }) {
+function SaveStatusLine({
+  state,
+  onOverwrite,
+  onReload,
+}: {
+  state: ReturnType<typeof useDraftAutosave>["state"];
+  onOverwrite: () => void;
+  onReload: () => void;
+}) {
   switch (state.status) {
     case "idle":
       return <span className="text-slate-600">Drafts save automatically as you type.</span>;
@@ -57,14 +66,21 @@ function SaveStatusLine({ state, onOverwrite, onReload }: { state: ReturnType<ty
       return (
         <span className="text-red-800">
           You are signed out. Your typing is kept in this browser.{" "}
-          <a className="link" href={`/login?redirectTo=${encodeURIComponent(typeof window === "undefined" ? "/" : window.location.pathname)}`} target="_blank" rel="noreferrer">
+          <a
+            className="link"
+            href={`/login?redirectTo=${encodeURIComponent(typeof window === "undefined" ? "/" : window.location.pathname)}`}
+            target="_blank"
+            rel="noreferrer"
+          >
             Sign in again (new tab)
           </a>
           , then keep typing or save.
         </span>
       );
     case "error":
-      return <span className="text-red-800">{state.message ?? "Saving failed; your typing is kept in this browser."}</span>;
+      return (
+        <span className="text-red-800">{state.message ?? "Saving failed; your typing is kept in this browser."}</span>
+      );
   }
 }
 
@@ -98,7 +114,13 @@ export function FeedbackForm({
   const [values, setValues] = useState(initialValues);
   const [formKey, setFormKey] = useState(0);
   const [backup, setBackup] = useState<ReturnType<typeof readLocalBackup>>(null);
-  const autosave = useDraftAutosave({ roundId, initialVersion: version, enabled: mode === "submit", formRef, dimensionKeys });
+  const autosave = useDraftAutosave({
+    roundId,
+    initialVersion: version,
+    enabled: mode === "submit",
+    formRef,
+    dimensionKeys,
+  });
 
   const [form] = useForm({
     id: `feedback-${roundId}`,
@@ -113,6 +135,8 @@ export function FeedbackForm({
   useEffect(() => {
     if (mode !== "submit") return;
     const local = readLocalBackup(roundId);
+    // localStorage exists only in the browser, so this cannot be computed during render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (local && (!serverUpdatedAt || new Date(local.at) > new Date(serverUpdatedAt))) setBackup(local);
   }, [mode, roundId, serverUpdatedAt]);
 
@@ -177,12 +201,23 @@ export function FeedbackForm({
         <div className="mt-3 grid gap-2 sm:grid-cols-2">
           {flags.map((flag) => (
             <label key={flag.key} className="flex items-start gap-2 text-sm">
-              <input type="checkbox" name="flags" value={flag.key} defaultChecked={values.flags.includes(flag.key)} className="mt-1" />
+              <input
+                type="checkbox"
+                name="flags"
+                value={flag.key}
+                defaultChecked={values.flags.includes(flag.key)}
+                className="mt-1"
+              />
               <span>
-                <span className={`mr-1 rounded px-1 text-xs font-semibold ${flag.polarity === "green" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}>
+                <span
+                  className={`mr-1 rounded px-1 text-xs font-semibold ${flag.polarity === "green" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
+                >
                   {flag.polarity === "green" ? "Green" : "Red"}
                 </span>
-                {flag.label} <span className="text-slate-600">({dimensions.find((dimension) => dimension.key === flag.dimension.key)?.name})</span>
+                {flag.label}{" "}
+                <span className="text-slate-600">
+                  ({dimensions.find((dimension) => dimension.key === flag.dimension.key)?.name})
+                </span>
               </span>
             </label>
           ))}
@@ -193,8 +228,16 @@ export function FeedbackForm({
         <legend className="px-1 text-base font-semibold">Overall recommendation</legend>
         <div role="radiogroup" aria-label="Overall recommendation" className="mt-2 flex flex-wrap gap-3">
           {recommendations.map((recommendation) => (
-            <label key={recommendation.value} className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-indigo-700 has-[:checked]:ring-2 has-[:checked]:ring-indigo-700">
-              <input type="radio" name="recommendation" value={recommendation.value} defaultChecked={values.recommendation === recommendation.value} />
+            <label
+              key={recommendation.value}
+              className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-indigo-700 has-[:checked]:ring-2 has-[:checked]:ring-indigo-700"
+            >
+              <input
+                type="radio"
+                name="recommendation"
+                value={recommendation.value}
+                defaultChecked={values.recommendation === recommendation.value}
+              />
               {recommendation.label}
             </label>
           ))}
@@ -232,7 +275,8 @@ export function FeedbackForm({
             className="input mt-1"
           />
           <p id="reason-hint" className="mt-1 text-xs text-slate-600">
-            The amendment, its reason and whether you had seen the panel's feedback are shown to everyone who reads this feedback.
+            The amendment, its reason and whether you had seen the panel's feedback are shown to everyone who reads this
+            feedback.
           </p>
           <FieldErrors id="reason-error" errors={errors.reason} />
         </div>
@@ -240,7 +284,12 @@ export function FeedbackForm({
 
       <section aria-labelledby="evidence-check-heading" className="card">
         <h2 id="evidence-check-heading" className="text-base font-semibold">
-          Evidence check {warnings.length ? <span className="text-amber-800">({warnings.length} to look at)</span> : <span className="text-green-800">(looks good)</span>}
+          Evidence check{" "}
+          {warnings.length ? (
+            <span className="text-amber-800">({warnings.length} to look at)</span>
+          ) : (
+            <span className="text-green-800">(looks good)</span>
+          )}
         </h2>
         {warnings.length ? (
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-amber-900">
@@ -251,7 +300,9 @@ export function FeedbackForm({
         ) : (
           <p className="mt-1 text-sm text-slate-700">Every rating is backed by observed behaviour.</p>
         )}
-        <p className="mt-2 text-xs text-slate-600">A reminder, not a rule: you can submit with warnings, and they are counted in calibration.</p>
+        <p className="mt-2 text-xs text-slate-600">
+          A reminder, not a rule: you can submit with warnings, and they are counted in calibration.
+        </p>
       </section>
 
       <div role="alert" aria-live="polite">
@@ -262,7 +313,11 @@ export function FeedbackForm({
         {mode === "submit" ? (
           <>
             <p aria-live="polite" className="mr-auto" data-testid="save-status">
-              <SaveStatusLine state={autosave.state} onOverwrite={autosave.overwrite} onReload={() => window.location.reload()} />
+              <SaveStatusLine
+                state={autosave.state}
+                onOverwrite={autosave.overwrite}
+                onReload={() => window.location.reload()}
+              />
             </p>
             <button type="button" className="btn-secondary" onClick={() => void autosave.saveNow()}>
               Save draft

@@ -25,7 +25,12 @@ const ratingTone: Record<number, string> = {
 
 /** A rating as colour plus number plus words, readable without colour. */
 export function RatingBadge({ value }: { value: number | null }) {
-  if (value === null) return <span className="inline-block rounded border border-dashed border-slate-400 px-1.5 text-xs text-slate-700">No signal</span>;
+  if (value === null)
+    return (
+      <span className="inline-block rounded border border-dashed border-slate-400 px-1.5 text-xs text-slate-700">
+        No signal
+      </span>
+    );
   return (
     <span className={`inline-block rounded border px-1.5 text-xs font-semibold ${ratingTone[value]}`}>
       {value} · {ratingLabel(value)}
@@ -49,18 +54,28 @@ function describeChange(change: FeedbackChange, dimensions: ReadoutDimension[]):
   }
 }
 
-export function AmendmentList({ amendments, dimensions }: { amendments: ReadoutContent["amendments"]; dimensions: ReadoutDimension[] }) {
+export function AmendmentList({
+  amendments,
+  dimensions,
+}: {
+  amendments: ReadoutContent["amendments"];
+  dimensions: ReadoutDimension[];
+}) {
   if (!amendments.length) return null;
   return (
     <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-      <p className="font-semibold text-amber-900">Amended {amendments.length === 1 ? "once" : `${amendments.length} times`}</p>
+      <p className="font-semibold text-amber-900">
+        Amended {amendments.length === 1 ? "once" : `${amendments.length} times`}
+      </p>
       <ul className="mt-1 space-y-2">
         {amendments.map((amendment) => (
           <li key={amendment.amendedAt}>
             <p>
               {formatDateTime(amendment.amendedAt)}
               {amendment.afterPanelVisible ? (
-                <span className="ml-2 rounded bg-amber-200 px-1 text-xs font-semibold text-amber-950">after seeing the panel's feedback</span>
+                <span className="ml-2 rounded bg-amber-200 px-1 text-xs font-semibold text-amber-950">
+                  after seeing the panel's feedback
+                </span>
               ) : null}
             </p>
             <p className="text-slate-800">Reason: {amendment.reason}</p>
@@ -76,7 +91,15 @@ export function AmendmentList({ amendments, dimensions }: { amendments: ReadoutC
   );
 }
 
-export function FeedbackReadout({ content, dimensions, flagLabels }: { content: ReadoutContent; dimensions: ReadoutDimension[]; flagLabels: Record<string, string> }) {
+export function FeedbackReadout({
+  content,
+  dimensions,
+  flagLabels,
+}: {
+  content: ReadoutContent;
+  dimensions: ReadoutDimension[];
+  flagLabels: Record<string, string>;
+}) {
   return (
     <div className="space-y-3">
       <p>
@@ -97,7 +120,8 @@ export function FeedbackReadout({ content, dimensions, flagLabels }: { content: 
       </dl>
       {content.flagKeys.length ? (
         <p className="text-sm">
-          <span className="font-semibold">Flags:</span> {content.flagKeys.map((key) => flagLabels[key] ?? key).join("; ")}
+          <span className="font-semibold">Flags:</span>{" "}
+          {content.flagKeys.map((key) => flagLabels[key] ?? key).join("; ")}
         </p>
       ) : null}
       <p className="text-sm">

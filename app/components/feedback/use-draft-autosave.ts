@@ -64,8 +64,20 @@ export function useDraftAutosave(options: {
       dirtyRef.current = false;
       setState((previous) => ({ ...previous, status: "saving" }));
       try {
-        const response = await fetch(`/rounds/${roundId}/draft`, { method: "POST", body, keepalive, credentials: "same-origin" });
-        const result = (await response.json()) as { ok: boolean; version?: number; savedAt?: string; reason?: string; message?: string; currentVersion?: number };
+        const response = await fetch(`/rounds/${roundId}/draft`, {
+          method: "POST",
+          body,
+          keepalive,
+          credentials: "same-origin",
+        });
+        const result = (await response.json()) as {
+          ok: boolean;
+          version?: number;
+          savedAt?: string;
+          reason?: string;
+          message?: string;
+          currentVersion?: number;
+        };
         if (result.ok && result.version !== undefined) {
           versionRef.current = result.version;
           setVersion(result.version);
@@ -73,12 +85,16 @@ export function useDraftAutosave(options: {
           setState({ status: "saved", savedAt: result.savedAt });
         } else {
           dirtyRef.current = true;
-          const status: SaveStatus = result.reason === "conflict" ? "conflict" : result.reason === "signed_out" ? "signed_out" : "error";
+          const status: SaveStatus =
+            result.reason === "conflict" ? "conflict" : result.reason === "signed_out" ? "signed_out" : "error";
           setState({ status, message: result.message, conflictVersion: result.currentVersion });
         }
       } catch {
         dirtyRef.current = true;
-        setState({ status: "error", message: "Could not reach the server. Your typing is kept in this browser; we will retry." });
+        setState({
+          status: "error",
+          message: "Could not reach the server. Your typing is kept in this browser; we will retry.",
+        });
       } finally {
         inFlightRef.current = false;
       }
@@ -90,12 +106,19 @@ export function useDraftAutosave(options: {
     if (!enabled || !formRef.current) return;
     dirtyRef.current = true;
     try {
-      const backup: LocalBackup = { values: readFeedbackForm(formRef.current, dimensionKeys), at: new Date().toISOString() };
+      const backup: LocalBackup = {
+        values: readFeedbackForm(formRef.current, dimensionKeys),
+        at: new Date().toISOString(),
+      };
       window.localStorage.setItem(localBackupKey(roundId), JSON.stringify(backup));
     } catch {
       // Storage full or disabled: the server save still runs.
     }
-    setState((previous) => (previous.status === "conflict" || previous.status === "signed_out" ? previous : { ...previous, status: "pending" }));
+    setState((previous) =>
+      previous.status === "conflict" || previous.status === "signed_out"
+        ? previous
+        : { ...previous, status: "pending" },
+    );
     clearTimeout(timerRef.current);
     timerRef.current = setTimeout(() => void save(), DEBOUNCE_MS);
   }, [dimensionKeys, enabled, formRef, roundId, save]);

@@ -15,7 +15,10 @@ export type LoginResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
-export async function attemptLogin(input: { email: string; password: string; ip: string }, now = new Date()): Promise<LoginResult> {
+export async function attemptLogin(
+  input: { email: string; password: string; ip: string },
+  now = new Date(),
+): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
 
@@ -31,7 +34,11 @@ export async function attemptLogin(input: { email: string; password: string; ip:
   const oldest = accountFailures[0]?.createdAt;
   if (accountFailures.length >= ACCOUNT_LIMIT || ipFailures >= IP_LIMIT) {
     const unlockAt = oldest ? oldest.getTime() + WINDOW_MINUTES * 60_000 : now.getTime() + WINDOW_MINUTES * 60_000;
-    return { ok: false, reason: "throttled", retryAfterMinutes: Math.max(1, Math.ceil((unlockAt - now.getTime()) / 60_000)) };
+    return {
+      ok: false,
+      reason: "throttled",
+      retryAfterMinutes: Math.max(1, Math.ceil((unlockAt - now.getTime()) / 60_000)),
+    };
   }
 
   const user = await prisma.user.findUnique({

@@ -8,7 +8,10 @@ export type SignInResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
-export async function signIn(input: { email: string; password: string; ip: string }, request: Request): Promise<SignInResult> {
+export async function signIn(
+  input: { email: string; password: string; ip: string },
+  request: Request,
+): Promise<SignInResult> {
   const result = await attemptLogin(input);
   if (!result.ok) return result;
   const user = await prisma.user.findUniqueOrThrow({ where: { id: result.userId }, select: { role: true } });

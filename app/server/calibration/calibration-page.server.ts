@@ -15,18 +15,34 @@ export async function getCalibrationPage(viewer: Pick<SessionUser, "id" | "role"
   // Interviewers get the all-time view without filters: narrow filters over aggregates
   // could isolate one colleague's scorecard, which the blind rule forbids.
   const periodDays = query.period === "all" ? undefined : Number(query.period);
-  const filter = ownOnly ? {} : { periodDays, roundType: query.roundType as RoundType | undefined, hiringManagerId: query.hiringManager };
+  const filter = ownOnly
+    ? {}
+    : { periodDays, roundType: query.roundType as RoundType | undefined, hiringManagerId: query.hiringManager };
   const [result, rubric, hiringManagers] = await Promise.all([
     getCalibration(filter),
     currentRubricVersion(),
-    ownOnly ? Promise.resolve([]) : prisma.user.findMany({ where: { role: "hiring_manager" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    ownOnly
+      ? Promise.resolve([])
+      : prisma.user.findMany({
+          where: { role: "hiring_manager" },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        }),
   ]);
   const dimensions = rubric
-    ? await prisma.dimension.findMany({ where: { rubricVersionId: rubric.id }, orderBy: { position: "asc" }, select: { key: true, name: true } })
+    ? await prisma.dimension.findMany({
+        where: { rubricVersionId: rubric.id },
+        orderBy: { position: "asc" },
+        select: { key: true, name: true },
+      })
     : [];
   const { summary } = result;
-  const interviewers = ownOnly ? summary.interviewers.filter((row) => row.interviewerId === viewer.id) : summary.interviewers;
-  const months = [...new Set(summary.dimensions.flatMap((dimension) => dimension.byMonth.map((point) => point.month)))].sort();
+  const interviewers = ownOnly
+    ? summary.interviewers.filter((row) => row.interviewerId === viewer.id)
+    : summary.interviewers;
+  const months = [
+    ...new Set(summary.dimensions.flatMap((dimension) => dimension.byMonth.map((point) => point.month))),
+  ].sort();
   return {
     ownOnly,
     dimensions,
@@ -38,13 +54,23 @@ export async function getCalibrationPage(viewer: Pick<SessionUser, "id" | "role"
     totals: { ratings: summary.ratings, scorecards: summary.scorecards },
     orgMeanByDimension: summary.orgMeanByDimension,
     interviewers,
-    reliability: summary.dimensions.map((dimension) => ({ key: dimension.dimensionKey, alpha: dimension.alphaOrdinal })),
+    reliability: summary.dimensions.map((dimension) => ({
+      key: dimension.dimensionKey,
+      alpha: dimension.alphaOrdinal,
+    })),
     alphaByMonth: months.map((month) => ({
       month,
-      ...Object.fromEntries(summary.dimensions.map((dimension) => [dimension.dimensionKey, dimension.byMonth.find((point) => point.month === month)?.alpha ?? null])),
+      ...Object.fromEntries(
+        summary.dimensions.map((dimension) => [
+          dimension.dimensionKey,
+          dimension.byMonth.find((point) => point.month === month)?.alpha ?? null,
+        ]),
+      ),
     })),
     alphaByRoundType: Object.entries(roundTypeLabels).map(([type, label]) => {
-      const values = summary.dimensions.map((dimension) => dimension.byRoundType.find((point) => point.roundType === type)?.alpha).filter((value): value is number => typeof value === "number");
+      const values = summary.dimensions
+        .map((dimension) => dimension.byRoundType.find((point) => point.roundType === type)?.alpha)
+        .filter((value): value is number => typeof value === "number");
       return { label, alpha: values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null };
     }),
   };

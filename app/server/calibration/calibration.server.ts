@@ -38,7 +38,9 @@ export async function loadCalibrationRows(filter: CalibrationFilter, now = new D
     ...row,
     value: row.value === null ? null : Number(row.value),
     submittedAt: new Date(row.submittedAt),
-    roundEndedAt: row.scheduledAt ? new Date(new Date(row.scheduledAt).getTime() + Number(row.durationMinutes) * 60_000) : null,
+    roundEndedAt: row.scheduledAt
+      ? new Date(new Date(row.scheduledAt).getTime() + Number(row.durationMinutes) * 60_000)
+      : null,
     feedbackDueAt: row.feedbackDueAt ? new Date(row.feedbackDueAt) : null,
   }));
 }
@@ -61,7 +63,11 @@ async function dataVersion(): Promise<string> {
 }
 
 function filterKey(filter: CalibrationFilter): string {
-  return JSON.stringify({ periodDays: filter.periodDays ?? null, roundType: filter.roundType ?? null, hiringManagerId: filter.hiringManagerId ?? null });
+  return JSON.stringify({
+    periodDays: filter.periodDays ?? null,
+    roundType: filter.roundType ?? null,
+    hiringManagerId: filter.hiringManagerId ?? null,
+  });
 }
 
 // A sliding window moves even when no feedback arrives: refresh such snapshots twice a day.
@@ -91,12 +97,16 @@ export async function settleCalibrationRefreshes(): Promise<void> {
  * (stale-while-revalidate), so the page stays fast however many ratings there
  * are; only the very first view of a filter waits. `fresh: true` waits instead.
  */
-export async function getCalibration(filter: CalibrationFilter, options: { fresh?: boolean } = {}): Promise<CalibrationResult> {
+export async function getCalibration(
+  filter: CalibrationFilter,
+  options: { fresh?: boolean } = {},
+): Promise<CalibrationResult> {
   const key = filterKey(filter);
   const version = await dataVersion();
   const cached = await prisma.calibrationSnapshot.findUnique({ where: { key } });
   const upToDate = (snapshot: { dataVersion: string; computedAt: Date }) =>
-    snapshot.dataVersion === version && (!filter.periodDays || Date.now() - snapshot.computedAt.getTime() < WINDOW_REFRESH_MS);
+    snapshot.dataVersion === version &&
+    (!filter.periodDays || Date.now() - snapshot.computedAt.getTime() < WINDOW_REFRESH_MS);
   if (cached && (upToDate(cached) || !options.fresh)) {
     const stale = !upToDate(cached);
     if (stale && !refreshes.has(key)) {
@@ -120,7 +130,13 @@ async function computeAndStore(key: string, filter: CalibrationFilter, version: 
   const started = performance.now();
   const rubric = await currentRubricVersion();
   const dimensionKeys = rubric
-    ? (await prisma.dimension.findMany({ where: { rubricVersionId: rubric.id }, orderBy: { position: "asc" }, select: { key: true } })).map((dimension) => dimension.key)
+    ? (
+        await prisma.dimension.findMany({
+          where: { rubricVersionId: rubric.id },
+          orderBy: { position: "asc" },
+          select: { key: true },
+        })
+      ).map((dimension) => dimension.key)
     : [];
   const summary = summariseCalibration(await loadCalibrationRows(filter), dimensionKeys);
   const computeMs = Math.round(performance.now() - started);

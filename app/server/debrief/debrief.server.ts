@@ -32,7 +32,10 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
       rubricVersion: {
         select: {
           version: true,
-          dimensions: { orderBy: { position: "asc" }, select: { key: true, name: true, lowLabel: true, highLabel: true } },
+          dimensions: {
+            orderBy: { position: "asc" },
+            select: { key: true, name: true, lowLabel: true, highLabel: true },
+          },
           flags: { select: { key: true, label: true, polarity: true } },
         },
       },
@@ -54,7 +57,17 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
       },
       decisions: {
         orderBy: { decidedAt: "desc" },
-        select: { id: true, outcome: true, level: true, rationale: true, dimensionKeys: true, dissent: true, decidedAt: true, supersededAt: true, decidedBy: { select: { name: true } } },
+        select: {
+          id: true,
+          outcome: true,
+          level: true,
+          rationale: true,
+          dimensionKeys: true,
+          dissent: true,
+          decidedAt: true,
+          supersededAt: true,
+          decidedBy: { select: { name: true } },
+        },
       },
     },
   });
@@ -63,7 +76,10 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
   const panel = await getPanelFeedback(viewer, loopId);
   if (panel.access === "none") throw data({ message: "There is no such loop." }, { status: 404 });
   if (panel.access === "locked") {
-    throw data({ message: "The debrief opens for you once your own feedback for this candidate is submitted." }, { status: 403 });
+    throw data(
+      { message: "The debrief opens for you once your own feedback for this candidate is submitted." },
+      { status: 403 },
+    );
   }
 
   const dimensions = loop.rubricVersion.dimensions;
@@ -112,7 +128,9 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
           evidence: rating?.evidence ?? "",
           evidenceFlag: rating?.evidenceFlag ?? null,
           amended: amendments.some((amendment) =>
-            (amendment.changes as { field: string; dimensionKey?: string }[]).some((change) => change.dimensionKey === dimension.key),
+            (amendment.changes as { field: string; dimensionKey?: string }[]).some(
+              (change) => change.dimensionKey === dimension.key,
+            ),
           ),
         };
       }),
@@ -120,7 +138,12 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
   });
 
   const submittedRows = rows.filter((row) => row.submittedAt);
-  const spreads = dimensions.map((dimension, index) => spreadOf(dimension, submittedRows.map((row) => row.cells[index]!.value)));
+  const spreads = dimensions.map((dimension, index) =>
+    spreadOf(
+      dimension,
+      submittedRows.map((row) => row.cells[index]!.value),
+    ),
+  );
   const adjustedMeans = Object.fromEntries(
     dimensions.map((dimension, index) => [
       dimension.key,
@@ -129,7 +152,11 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
   );
   // The panel's agreement on this loop: the dimensions are the units, the interviewers the raters.
   const loopAlpha = krippendorffAlpha(
-    submittedRows.flatMap((row) => row.cells.filter((cell) => cell.value !== null).map((cell) => ({ unit: cell.dimensionKey, rater: row.roundId, value: cell.value! }))),
+    submittedRows.flatMap((row) =>
+      row.cells
+        .filter((cell) => cell.value !== null)
+        .map((cell) => ({ unit: cell.dimensionKey, rater: row.roundId, value: cell.value! })),
+    ),
     "ordinal",
   ).value;
   const current = loop.decisions.find((decision) => decision.supersededAt === null) ?? null;
@@ -161,7 +188,11 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
     decision: current ? { ...current, decidedAt: current.decidedAt.toISOString(), supersededAt: null } : null,
     decisionHistory: loop.decisions
       .filter((decision) => decision.supersededAt !== null)
-      .map((decision) => ({ ...decision, decidedAt: decision.decidedAt.toISOString(), supersededAt: decision.supersededAt!.toISOString() })),
+      .map((decision) => ({
+        ...decision,
+        decidedAt: decision.decidedAt.toISOString(),
+        supersededAt: decision.supersededAt!.toISOString(),
+      })),
     canDecide: canRecordDecision(viewer, loop),
   };
 }

@@ -5,7 +5,11 @@ import { prisma } from "../db.server";
 export async function draftDimensionKeys(viewer: Pick<SessionUser, "id">, roundId: string): Promise<string[] | null> {
   const round = await prisma.round.findFirst({
     where: { id: roundId, interviewerId: viewer.id },
-    select: { loop: { select: { rubricVersion: { select: { dimensions: { orderBy: { position: "asc" }, select: { key: true } } } } } } },
+    select: {
+      loop: {
+        select: { rubricVersion: { select: { dimensions: { orderBy: { position: "asc" }, select: { key: true } } } } },
+      },
+    },
   });
   return round ? round.loop.rubricVersion.dimensions.map((dimension) => dimension.key) : null;
 }

@@ -40,9 +40,24 @@ export async function getRoundForInterviewer(viewer: Pick<SessionUser, "id">, ro
               name: true,
               dimensions: {
                 orderBy: { position: "asc" },
-                select: { id: true, key: true, name: true, definition: true, lowLabel: true, highLabel: true, core: true, anchor1: true, anchor2: true, anchor3: true, anchor4: true },
+                select: {
+                  id: true,
+                  key: true,
+                  name: true,
+                  definition: true,
+                  lowLabel: true,
+                  highLabel: true,
+                  core: true,
+                  anchor1: true,
+                  anchor2: true,
+                  anchor3: true,
+                  anchor4: true,
+                },
               },
-              flags: { orderBy: { position: "asc" }, select: { key: true, label: true, polarity: true, dimension: { select: { key: true } } } },
+              flags: {
+                orderBy: { position: "asc" },
+                select: { key: true, label: true, polarity: true, dimension: { select: { key: true } } },
+              },
             },
           },
         },
@@ -60,15 +75,20 @@ export async function getRoundForInterviewer(viewer: Pick<SessionUser, "id">, ro
           submittedAt: true,
           updatedAt: true,
           ratings: { select: { value: true, evidence: true, dimension: { select: { key: true } } } },
-          amendments: { orderBy: { amendedAt: "asc" }, select: { amendedAt: true, reason: true, afterPanelVisible: true, changes: true } },
+          amendments: {
+            orderBy: { amendedAt: "asc" },
+            select: { amendedAt: true, reason: true, afterPanelVisible: true, changes: true },
+          },
         },
       },
     },
   });
   if (!round) notFound();
   const kit =
-    (await prisma.roundKit.findUnique({ where: { type: round.type }, select: { name: true, purpose: true, questions: true, listenFor: true, focusDimensionKeys: true } })) ??
-    defaultRoundKits.find((item) => item.type === round.type)!;
+    (await prisma.roundKit.findUnique({
+      where: { type: round.type },
+      select: { name: true, purpose: true, questions: true, listenFor: true, focusDimensionKeys: true },
+    })) ?? defaultRoundKits.find((item) => item.type === round.type)!;
   const own = round.feedback[0] ?? null;
   return {
     round: {
@@ -83,7 +103,13 @@ export async function getRoundForInterviewer(viewer: Pick<SessionUser, "id">, ro
       cancelledReason: round.cancelledReason,
       state: roundFeedbackState({ ...round, feedbackStatus: own?.status ?? null }, now),
     },
-    loop: { id: round.loop.id, roleTitle: round.loop.roleTitle, targetLevel: round.loop.targetLevel, track: round.loop.track, candidate: round.loop.candidate },
+    loop: {
+      id: round.loop.id,
+      roleTitle: round.loop.roleTitle,
+      targetLevel: round.loop.targetLevel,
+      track: round.loop.track,
+      candidate: round.loop.candidate,
+    },
     rubric: round.loop.rubricVersion,
     kit: { name: kit.name, purpose: kit.purpose, questions: kit.questions, listenFor: kit.listenFor },
     own: own
@@ -97,8 +123,15 @@ export async function getRoundForInterviewer(viewer: Pick<SessionUser, "id">, ro
           flagKeys: own.flagKeys,
           submittedAt: own.submittedAt?.toISOString() ?? null,
           updatedAt: own.updatedAt.toISOString(),
-          ratings: own.ratings.map((rating) => ({ dimensionKey: rating.dimension.key, value: rating.value, evidence: rating.evidence })),
-          amendments: own.amendments.map((amendment) => ({ ...amendment, amendedAt: amendment.amendedAt.toISOString() })),
+          ratings: own.ratings.map((rating) => ({
+            dimensionKey: rating.dimension.key,
+            value: rating.value,
+            evidence: rating.evidence,
+          })),
+          amendments: own.amendments.map((amendment) => ({
+            ...amendment,
+            amendedAt: amendment.amendedAt.toISOString(),
+          })),
         }
       : null,
   };

@@ -52,7 +52,8 @@ async function writableRound(tx: Tx, viewer: Viewer, roundId: string) {
     },
   });
   if (!round) throw new FeedbackStateError("This round does not exist or is not assigned to you.", 404);
-  if (round.status === "cancelled") throw new FeedbackStateError("This round was cancelled; there is no feedback to file.", 409);
+  if (round.status === "cancelled")
+    throw new FeedbackStateError("This round was cancelled; there is no feedback to file.", 409);
   return round;
 }
 
@@ -64,7 +65,11 @@ function ownFeedback(tx: Tx, viewer: Viewer, roundId: string) {
 }
 
 /** Autosave: keeps the form state as a draft, refusing to overwrite a newer save from another tab. */
-export async function saveDraft(viewer: Viewer, roundId: string, input: { version: number; draft: Prisma.InputJsonValue }) {
+export async function saveDraft(
+  viewer: Viewer,
+  roundId: string,
+  input: { version: number; draft: Prisma.InputJsonValue },
+) {
   try {
     return await prisma.$transaction(async (tx) => {
       const round = await writableRound(tx, viewer, roundId);
@@ -72,7 +77,13 @@ export async function saveDraft(viewer: Viewer, roundId: string, input: { versio
       if (!existing) {
         if (input.version !== 0) throw new FeedbackStateError("This draft no longer exists. Reload the page.", 409);
         const created = await tx.feedback.create({
-          data: { roundId, interviewerId: viewer.id, rubricVersionId: round.loop.rubricVersionId, status: "draft", draft: input.draft },
+          data: {
+            roundId,
+            interviewerId: viewer.id,
+            rubricVersionId: round.loop.rubricVersionId,
+            status: "draft",
+            draft: input.draft,
+          },
           select: { version: true, updatedAt: true },
         });
         return { version: created.version, savedAt: created.updatedAt };
@@ -85,24 +96,26 @@ export async function saveDraft(viewer: Viewer, roundId: string, input: { versio
         data: { draft: input.draft, version: { increment: 1 } },
       });
       if (updated.count === 0) throw new FeedbackConflictError(existing.version, existing.updatedAt);
-      const saved = await tx.feedback.findUniqueOrThrow({ where: { id: existing.id }, select: { version: true, updatedAt: true } });
+      const saved = await tx.feedback.findUniqueOrThrow({
+        where: { id: existing.id },
+        select: { version: true, updatedAt: true },
+      });
       return { version: saved.version, savedAt: saved.updatedAt };
     });
   } catch (error) {
     // Two tabs creating the first draft at once: the loser is told, like any conflict.
     if (isUniqueViolation(error)) {
-      const current = await prisma.feedback.findUniqueOrThrow({ where: { roundId_interviewerId: { roundId, interviewerId: viewer.id } }, select: { version: true, updatedAt: true } });
+      const current = await prisma.feedback.findUniqueOrThrow({
+        where: { roundId_interviewerId: { roundId, interviewerId: viewer.id } },
+        select: { version: true, updatedAt: true },
+      });
       throw new FeedbackConflictError(current.version, current.updatedAt);
     }
     throw error;
   }
 }
 
-function ratingRows(
-  dimensions: { id: string; key: string }[],
-  content: FeedbackContent,
-  warnings: EvidenceWarning[],
-) {
+function ratingRows(dimensions: { id: string; key: string }[], content: FeedbackContent, warnings: EvidenceWarning[]) {
   return content.ratings.map((rating) => ({
     dimensionId: dimensions.find((dimension) => dimension.key === rating.dimensionKey)!.id,
     value: rating.value,
@@ -113,7 +126,10 @@ function ratingRows(
 
 function warningsFor(dimensions: { key: string; name: string }[], content: FeedbackContent) {
   return checkEvidence(
-    content.ratings.map((rating) => ({ ...rating, dimensionName: dimensions.find((dimension) => dimension.key === rating.dimensionKey)?.name ?? rating.dimensionKey })),
+    content.ratings.map((rating) => ({
+      ...rating,
+      dimensionName: dimensions.find((dimension) => dimension.key === rating.dimensionKey)?.name ?? rating.dimensionKey,
+    })),
   );
 }
 
@@ -131,14 +147,18 @@ export async function submitFeedback(
     prisma.$transaction(async (tx) => {
       const round = await writableRound(tx, viewer, roundId);
       if (round.scheduledAt && round.scheduledAt > now && round.status !== "completed") {
-        throw new FeedbackStateError("This round has not taken place yet; you can keep notes as a draft until it has.", 409);
+        throw new FeedbackStateError(
+          "This round has not taken place yet; you can keep notes as a draft until it has.",
+          409,
+        );
       }
       const existing = await ownFeedback(tx, viewer, roundId);
       if (existing?.status === "submitted") {
         if (existing.submitKey === input.submitKey) return { feedbackId: existing.id, repeated: true };
         throw new FeedbackStateError("This feedback is already submitted. To change it, amend it with a reason.", 409);
       }
-      if (existing && existing.version !== input.version) throw new FeedbackConflictError(existing.version, existing.updatedAt);
+      if (existing && existing.version !== input.version)
+        throw new FeedbackConflictError(existing.version, existing.updatedAt);
 
       const dimensions = round.loop.rubricVersion.dimensions;
       const warnings = warningsFor(dimensions, input.content);
@@ -168,9 +188,17 @@ export async function submitFeedback(
         if (updated.count === 0) throw new FeedbackConflictError(existing.version, existing.updatedAt);
         feedbackId = existing.id;
       }
-      await tx.rating.createMany({ data: ratingRows(dimensions, input.content, warnings).map((row) => ({ ...row, feedbackId })) });
+      await tx.rating.createMany({
+        data: ratingRows(dimensions, input.content, warnings).map((row) => ({ ...row, feedbackId })),
+      });
       await tx.auditEvent.create({
-        data: { actorId: viewer.id, action: "feedback.submitted", entityType: "Feedback", entityId: feedbackId, data: { roundId, evidenceWarnings: warnings.length } },
+        data: {
+          actorId: viewer.id,
+          action: "feedback.submitted",
+          entityType: "Feedback",
+          entityId: feedbackId,
+          data: { roundId, evidenceWarnings: warnings.length },
+        },
       });
       // The last feedback in moves the loop to its debrief.
       await applyAutomaticStage(tx, round.loopId, viewer.id, now);
@@ -186,7 +214,12 @@ export async function submitFeedback(
 }
 
 /** Changes submitted feedback, keeping who, when, what and why, and whether the panel was visible then. */
-export async function amendFeedback(viewer: Viewer, roundId: string, input: { reason: string; content: FeedbackContent }, now = new Date()) {
+export async function amendFeedback(
+  viewer: Viewer,
+  roundId: string,
+  input: { reason: string; content: FeedbackContent },
+  now = new Date(),
+) {
   return prisma.$transaction(async (tx) => {
     const round = await writableRound(tx, viewer, roundId);
     const feedback = await tx.feedback.findUnique({
@@ -204,7 +237,11 @@ export async function amendFeedback(viewer: Viewer, roundId: string, input: { re
       throw new FeedbackStateError("Only submitted feedback can be amended; this is still a draft.", 409);
     }
     const before = {
-      ratings: feedback.ratings.map((rating) => ({ dimensionKey: rating.dimension.key, value: rating.value, evidence: rating.evidence })),
+      ratings: feedback.ratings.map((rating) => ({
+        dimensionKey: rating.dimension.key,
+        value: rating.value,
+        evidence: rating.evidence,
+      })),
       flagKeys: feedback.flagKeys,
       recommendation: feedback.recommendation,
       summary: feedback.summary,
@@ -231,13 +268,28 @@ export async function amendFeedback(viewer: Viewer, roundId: string, input: { re
       },
     });
     await tx.rating.deleteMany({ where: { feedbackId: feedback.id } });
-    await tx.rating.createMany({ data: ratingRows(dimensions, input.content, warnings).map((row) => ({ ...row, feedbackId: feedback.id })) });
+    await tx.rating.createMany({
+      data: ratingRows(dimensions, input.content, warnings).map((row) => ({ ...row, feedbackId: feedback.id })),
+    });
     const amendment = await tx.feedbackAmendment.create({
-      data: { feedbackId: feedback.id, amendedById: viewer.id, reason: input.reason, changes: changes as unknown as Prisma.InputJsonValue, afterPanelVisible, amendedAt: now },
+      data: {
+        feedbackId: feedback.id,
+        amendedById: viewer.id,
+        reason: input.reason,
+        changes: changes as unknown as Prisma.InputJsonValue,
+        afterPanelVisible,
+        amendedAt: now,
+      },
       select: { id: true },
     });
     await tx.auditEvent.create({
-      data: { actorId: viewer.id, action: "feedback.amended", entityType: "Feedback", entityId: feedback.id, data: { amendmentId: amendment.id, afterPanelVisible, changed: changes.length } },
+      data: {
+        actorId: viewer.id,
+        action: "feedback.amended",
+        entityType: "Feedback",
+        entityId: feedback.id,
+        data: { amendmentId: amendment.id, afterPanelVisible, changed: changes.length },
+      },
     });
     return { feedbackId: feedback.id, afterPanelVisible, changes };
   });

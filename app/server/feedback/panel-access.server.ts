@@ -16,7 +16,11 @@ type Db = typeof prisma | Prisma.TransactionClient;
  */
 export type PanelAccess = "full" | "unlocked" | "locked" | "none";
 
-export async function panelAccess(viewer: Pick<SessionUser, "id" | "role">, loopId: string, db: Db = prisma): Promise<PanelAccess> {
+export async function panelAccess(
+  viewer: Pick<SessionUser, "id" | "role">,
+  loopId: string,
+  db: Db = prisma,
+): Promise<PanelAccess> {
   if (viewer.role === "admin" || viewer.role === "recruiter" || viewer.role === "hiring_manager") return "full";
   const ownRounds = await db.round.findMany({
     where: { loopId, interviewerId: viewer.id, status: { not: "cancelled" } },

@@ -47,7 +47,10 @@ export interface PanelFeedbackEntry {
  * person's feedback is written to the audit log.
  * Two queries whatever the panel size, plus one audit insert.
  */
-export async function getPanelFeedback(viewer: Pick<SessionUser, "id" | "role">, loopId: string): Promise<{ access: PanelAccess; entries: PanelFeedbackEntry[] }> {
+export async function getPanelFeedback(
+  viewer: Pick<SessionUser, "id" | "role">,
+  loopId: string,
+): Promise<{ access: PanelAccess; entries: PanelFeedbackEntry[] }> {
   const access = await panelAccess(viewer, loopId);
   if (access === "none") return { access, entries: [] };
   const readOthers = canReadOthers(access);
@@ -64,8 +67,18 @@ export async function getPanelFeedback(viewer: Pick<SessionUser, "id" | "role">,
       flagKeys: true,
       interviewer: { select: { name: true } },
       round: { select: { id: true, type: true, position: true, scheduledAt: true, feedbackDueAt: true } },
-      ratings: { select: { value: true, evidence: true, evidenceFlag: true, dimension: { select: { key: true, position: true } } } },
-      amendments: { orderBy: { amendedAt: "asc" }, select: { amendedAt: true, reason: true, afterPanelVisible: true, changes: true } },
+      ratings: {
+        select: {
+          value: true,
+          evidence: true,
+          evidenceFlag: true,
+          dimension: { select: { key: true, position: true } },
+        },
+      },
+      amendments: {
+        orderBy: { amendedAt: "asc" },
+        select: { amendedAt: true, reason: true, afterPanelVisible: true, changes: true },
+      },
     },
   });
 
@@ -91,8 +104,16 @@ export async function getPanelFeedback(viewer: Pick<SessionUser, "id" | "role">,
             flagKeys: item.flagKeys,
             ratings: [...item.ratings]
               .sort((a, b) => a.dimension.position - b.dimension.position)
-              .map((rating) => ({ dimensionKey: rating.dimension.key, value: rating.value, evidence: rating.evidence, evidenceFlag: rating.evidenceFlag })),
-            amendments: item.amendments.map((amendment) => ({ ...amendment, amendedAt: amendment.amendedAt.toISOString() })),
+              .map((rating) => ({
+                dimensionKey: rating.dimension.key,
+                value: rating.value,
+                evidence: rating.evidence,
+                evidenceFlag: rating.evidenceFlag,
+              })),
+            amendments: item.amendments.map((amendment) => ({
+              ...amendment,
+              amendedAt: amendment.amendedAt.toISOString(),
+            })),
           }
         : null,
     };

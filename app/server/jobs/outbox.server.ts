@@ -8,5 +8,8 @@ export async function latestOutbox() {
     take: 100,
     select: { id: true, subject: true, body: true, toEmail: true, sentAt: true },
   });
-  return { smtpConfigured: Boolean(env.SMTP_URL), messages: messages.map((message) => ({ ...message, sentAt: message.sentAt.toISOString() })) };
+  return {
+    smtpConfigured: Boolean(env.SMTP_URL),
+    messages: messages.map((message) => ({ ...message, sentAt: message.sentAt.toISOString() })),
+  };
 }

@@ -24,10 +24,24 @@ export async function planReminders(now = new Date()) {
       OR: [{ feedbackDueAt: { lte: now } }, { scheduledAt: { gt: now, lte: horizon } }],
       // Rounds past due long ago still count: reminders stop by their own maximum.
     },
-    select: { id: true, status: true, interviewerId: true, scheduledAt: true, feedbackDueAt: true, feedback: { where: { status: "submitted" }, select: { interviewerId: true } } },
+    select: {
+      id: true,
+      status: true,
+      interviewerId: true,
+      scheduledAt: true,
+      feedbackDueAt: true,
+      feedback: { where: { status: "submitted" }, select: { interviewerId: true } },
+    },
   });
   const planned = plannedReminders(
-    rounds.map((round) => ({ roundId: round.id, status: round.status, interviewerId: round.interviewerId, scheduledAt: round.scheduledAt, feedbackDueAt: round.feedbackDueAt, submitted: round.feedback.some((feedback) => feedback.interviewerId === round.interviewerId) })),
+    rounds.map((round) => ({
+      roundId: round.id,
+      status: round.status,
+      interviewerId: round.interviewerId,
+      scheduledAt: round.scheduledAt,
+      feedbackDueAt: round.feedbackDueAt,
+      submitted: round.feedback.some((feedback) => feedback.interviewerId === round.interviewerId),
+    })),
     now,
   );
   if (planned.length === 0) return 0;
@@ -36,7 +50,12 @@ export async function planReminders(now = new Date()) {
       key: reminder.key,
       kind: "reminder",
       runAt: reminder.runAt,
-      payload: { kind: reminder.kind, roundId: reminder.roundId, interviewerId: reminder.interviewerId, sequence: reminder.sequence } satisfies ReminderPayload,
+      payload: {
+        kind: reminder.kind,
+        roundId: reminder.roundId,
+        interviewerId: reminder.interviewerId,
+        sequence: reminder.sequence,
+      } satisfies ReminderPayload,
     })),
     skipDuplicates: true,
   });
@@ -54,7 +73,10 @@ async function claimJobs(workerId: string, now: Date) {
       FOR UPDATE SKIP LOCKED`);
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    await tx.job.updateMany({ where: { id: { in: ids } }, data: { status: "running", lockedBy: workerId, lockedAt: now, attempts: { increment: 1 } } });
+    await tx.job.updateMany({
+      where: { id: { in: ids } },
+      data: { status: "running", lockedBy: workerId, lockedAt: now, attempts: { increment: 1 } },
+    });
     return tx.job.findMany({ where: { id: { in: ids } }, select: { id: true, payload: true, attempts: true } });
   });
 }
@@ -75,21 +97,35 @@ async function runReminder(payload: ReminderPayload, smtpUrl?: string) {
     },
   });
   // The world may have moved on since planning: submitted, cancelled, reassigned, deactivated.
-  if (!round || round.status === "cancelled" || !round.interviewer || !round.interviewer.active || round.interviewerId !== payload.interviewerId) return;
-  if (payload.kind === "feedback_overdue" && round.feedback.some((feedback) => feedback.interviewerId === round.interviewerId)) return;
+  if (
+    !round ||
+    round.status === "cancelled" ||
+    !round.interviewer ||
+    !round.interviewer.active ||
+    round.interviewerId !== payload.interviewerId
+  )
+    return;
+  if (
+    payload.kind === "feedback_overdue" &&
+    round.feedback.some((feedback) => feedback.interviewerId === round.interviewerId)
+  )
+    return;
   const what = `${roundTypeLabels[round.type]} with ${round.loop.candidate.name}`;
   const link = `/rounds/${round.id}`;
-  await sendMail({
-    kind: payload.kind,
-    toUserId: round.interviewer.id,
-    toEmail: round.interviewer.email,
-    roundId: round.id,
-    subject: payload.kind === "feedback_overdue" ? `Feedback overdue: ${what}` : `Tomorrow: ${what}`,
-    body:
-      payload.kind === "feedback_overdue"
-        ? `Hi ${round.interviewer.name},\n\nYour feedback for ${what} was due ${round.feedbackDueAt?.toUTCString()}. The panel's debrief waits on it.\nFile it here: ${link}/feedback\n\n(Reminder ${payload.sequence}.)`
-        : `Hi ${round.interviewer.name},\n\nYou interview for ${what} at ${round.scheduledAt?.toUTCString()}. The interview kit (purpose, focus dimensions, questions) is here: ${link}`,
-  }, { smtpUrl });
+  await sendMail(
+    {
+      kind: payload.kind,
+      toUserId: round.interviewer.id,
+      toEmail: round.interviewer.email,
+      roundId: round.id,
+      subject: payload.kind === "feedback_overdue" ? `Feedback overdue: ${what}` : `Tomorrow: ${what}`,
+      body:
+        payload.kind === "feedback_overdue"
+          ? `Hi ${round.interviewer.name},\n\nYour feedback for ${what} was due ${round.feedbackDueAt?.toUTCString()}. The panel's debrief waits on it.\nFile it here: ${link}/feedback\n\n(Reminder ${payload.sequence}.)`
+          : `Hi ${round.interviewer.name},\n\nYou interview for ${what} at ${round.scheduledAt?.toUTCString()}. The interview kit (purpose, focus dimensions, questions) is here: ${link}`,
+    },
+    { smtpUrl },
+  );
 }
 
 /**
@@ -112,7 +148,10 @@ export async function schedulerTick(workerId: string, now = new Date(), options:
         // Back off and retry, up to MAX_ATTEMPTS.
         await prisma.job.update({
           where: { id: job.id },
-          data: job.attempts >= MAX_ATTEMPTS ? { status: "failed", lastError: message } : { status: "pending", lastError: message, runAt: new Date(now.getTime() + job.attempts * 5 * 60_000) },
+          data:
+            job.attempts >= MAX_ATTEMPTS
+              ? { status: "failed", lastError: message }
+              : { status: "pending", lastError: message, runAt: new Date(now.getTime() + job.attempts * 5 * 60_000) },
         });
       }
     }

@@ -23,20 +23,37 @@ export class LoopAdminError extends Error {
 
 export async function createCandidateRecord(
   actor: Actor,
-  input: { name: string; email: string; currentRole: string; currentLevel: string; source: "internal" | "external"; track: Track; targetLevel: string; hiringManagerId: string },
+  input: {
+    name: string;
+    email: string;
+    currentRole: string;
+    currentLevel: string;
+    source: "internal" | "external";
+    track: Track;
+    targetLevel: string;
+    hiringManagerId: string;
+  },
 ) {
-  const existing = await prisma.candidate.findUnique({ where: { email: input.email }, select: { id: true, name: true } });
+  const existing = await prisma.candidate.findUnique({
+    where: { email: input.email },
+    select: { id: true, name: true },
+  });
   if (existing) throw new LoopAdminError(`${existing.name} already has this email.`, 409, "email", existing.id);
   await assertRole(input.hiringManagerId, ["hiring_manager"], "hiringManagerId");
   try {
     return await prisma.$transaction(async (tx) => {
       const candidate = await tx.candidate.create({ data: { ...input, recruiterId: actor.id }, select: { id: true } });
-      await tx.auditEvent.create({ data: { actorId: actor.id, action: "candidate.created", entityType: "Candidate", entityId: candidate.id } });
+      await tx.auditEvent.create({
+        data: { actorId: actor.id, action: "candidate.created", entityType: "Candidate", entityId: candidate.id },
+      });
       return candidate;
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const raced = await prisma.candidate.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, name: true } });
+      const raced = await prisma.candidate.findUniqueOrThrow({
+        where: { email: input.email },
+        select: { id: true, name: true },
+      });
       throw new LoopAdminError(`${raced.name} already has this email.`, 409, "email", raced.id);
     }
     throw error;
@@ -45,13 +62,21 @@ export async function createCandidateRecord(
 
 async function assertRole(userId: string, roles: Role[], field: string) {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
-  if (!user || !user.active || !roles.includes(user.role)) throw new LoopAdminError("Choose an active person with the right role.", 400, field);
+  if (!user || !user.active || !roles.includes(user.role))
+    throw new LoopAdminError("Choose an active person with the right role.", 400, field);
 }
 
 /** Opens a loop on the current rubric version, with its rounds planned from a template (unscheduled). */
 export async function createLoopFromTemplate(
   actor: Actor,
-  input: { candidateId: string; roleTitle: string; hiringManagerId: string; track: Track; targetLevel: string; templateId: string },
+  input: {
+    candidateId: string;
+    roleTitle: string;
+    hiringManagerId: string;
+    track: Track;
+    targetLevel: string;
+    templateId: string;
+  },
   now = new Date(),
 ) {
   await assertRole(input.hiringManagerId, ["hiring_manager"], "hiringManagerId");
@@ -80,22 +105,49 @@ export async function createLoopFromTemplate(
       },
       select: { id: true },
     });
-    await tx.stageChange.create({ data: { loopId: loop.id, fromStage: null, toStage: "sourced", changedAt: now, changedById: actor.id, reason: "loop opened" } });
+    await tx.stageChange.create({
+      data: {
+        loopId: loop.id,
+        fromStage: null,
+        toStage: "sourced",
+        changedAt: now,
+        changedById: actor.id,
+        reason: "loop opened",
+      },
+    });
     for (const [position, type] of template.roundTypes.entries()) {
       const kit = kits.find((item) => item.type === type) ?? defaultRoundKits.find((item) => item.type === type)!;
       const round = await tx.round.create({
-        data: { loopId: loop.id, type, position, durationMinutes: kit.defaultMinutes, focusDimensionKeys: kit.focusDimensionKeys },
+        data: {
+          loopId: loop.id,
+          type,
+          position,
+          durationMinutes: kit.defaultMinutes,
+          focusDimensionKeys: kit.focusDimensionKeys,
+        },
         select: { id: true },
       });
-      await tx.roundChange.create({ data: { roundId: round.id, kind: "planned", after: { type }, changedById: actor.id, changedAt: now } });
+      await tx.roundChange.create({
+        data: { roundId: round.id, kind: "planned", after: { type }, changedById: actor.id, changedAt: now },
+      });
     }
-    await tx.auditEvent.create({ data: { actorId: actor.id, action: "loop.created", entityType: "Loop", entityId: loop.id } });
+    await tx.auditEvent.create({
+      data: { actorId: actor.id, action: "loop.created", entityType: "Loop", entityId: loop.id },
+    });
     return loop;
   });
 }
 
-function slotJson(round: { scheduledAt: Date | null; durationMinutes: number; interviewerId: string | null }): Prisma.InputJsonValue {
-  return { scheduledAt: round.scheduledAt?.toISOString() ?? null, durationMinutes: round.durationMinutes, interviewerId: round.interviewerId };
+function slotJson(round: {
+  scheduledAt: Date | null;
+  durationMinutes: number;
+  interviewerId: string | null;
+}): Prisma.InputJsonValue {
+  return {
+    scheduledAt: round.scheduledAt?.toISOString() ?? null,
+    durationMinutes: round.durationMinutes,
+    interviewerId: round.interviewerId,
+  };
 }
 
 /**
@@ -105,7 +157,15 @@ function slotJson(round: { scheduledAt: Date | null; durationMinutes: number; in
  */
 export async function scheduleRound(
   actor: Actor,
-  input: { loopId: string; roundId: string; scheduledAt: Date; durationMinutes: number; interviewerId: string; reason: string; confirm: boolean },
+  input: {
+    loopId: string;
+    roundId: string;
+    scheduledAt: Date;
+    durationMinutes: number;
+    interviewerId: string;
+    reason: string;
+    confirm: boolean;
+  },
   now = new Date(),
 ): Promise<{ saved: true } | { saved: false; warnings: SchedulingWarning[] }> {
   const round = await prisma.round.findFirst({
@@ -124,9 +184,16 @@ export async function scheduleRound(
   });
   if (!round) throw new LoopAdminError("That round does not exist.", 404);
   if (round.status === "cancelled") throw new LoopAdminError("This round was cancelled.", 409);
-  if (round.feedback.some((feedback) => feedback.status === "submitted")) throw new LoopAdminError("Feedback is already submitted for this round; it cannot move.", 409);
-  const interviewer = await prisma.user.findUnique({ where: { id: input.interviewerId }, select: { id: true, name: true, role: true, active: true } });
-  const allowed: Role[] = round.type === "recruiter_screen" ? ["recruiter", "interviewer", "hiring_manager"] : ["interviewer", "hiring_manager"];
+  if (round.feedback.some((feedback) => feedback.status === "submitted"))
+    throw new LoopAdminError("Feedback is already submitted for this round; it cannot move.", 409);
+  const interviewer = await prisma.user.findUnique({
+    where: { id: input.interviewerId },
+    select: { id: true, name: true, role: true, active: true },
+  });
+  const allowed: Role[] =
+    round.type === "recruiter_screen"
+      ? ["recruiter", "interviewer", "hiring_manager"]
+      : ["interviewer", "hiring_manager"];
   if (!interviewer || !interviewer.active || !allowed.includes(interviewer.role)) {
     throw new LoopAdminError("Choose an active interviewer.", 400, "interviewerId");
   }
@@ -136,10 +203,27 @@ export async function scheduleRound(
   if (!input.confirm) {
     const [others, met] = await Promise.all([
       prisma.round.findMany({
-        where: { interviewerId: interviewer.id, status: { not: "cancelled" }, scheduledAt: { not: null }, id: { not: round.id } },
-        select: { type: true, scheduledAt: true, durationMinutes: true, loop: { select: { candidate: { select: { name: true } } } } },
+        where: {
+          interviewerId: interviewer.id,
+          status: { not: "cancelled" },
+          scheduledAt: { not: null },
+          id: { not: round.id },
+        },
+        select: {
+          type: true,
+          scheduledAt: true,
+          durationMinutes: true,
+          loop: { select: { candidate: { select: { name: true } } } },
+        },
       }),
-      prisma.round.count({ where: { interviewerId: interviewer.id, id: { not: round.id }, status: { not: "cancelled" }, loop: { candidateId: round.loop.candidateId } } }),
+      prisma.round.count({
+        where: {
+          interviewerId: interviewer.id,
+          id: { not: round.id },
+          status: { not: "cancelled" },
+          loop: { candidateId: round.loop.candidateId },
+        },
+      }),
     ]);
     const warnings = schedulingWarnings({
       proposed: { start: input.scheduledAt, minutes: input.durationMinutes },
@@ -155,26 +239,54 @@ export async function scheduleRound(
   }
 
   await prisma.$transaction(async (tx) => {
-    const after = { scheduledAt: input.scheduledAt, durationMinutes: input.durationMinutes, interviewerId: interviewer.id };
+    const after = {
+      scheduledAt: input.scheduledAt,
+      durationMinutes: input.durationMinutes,
+      interviewerId: interviewer.id,
+    };
     await tx.round.update({
       where: { id: round.id },
       data: { ...after, status: "scheduled", feedbackDueAt: feedbackDueAt(input.scheduledAt, input.durationMinutes) },
     });
     await tx.roundChange.create({
-      data: { roundId: round.id, kind: rescheduling ? "rescheduled" : "scheduled", before: slotJson(round), after: slotJson(after), reason: input.reason, changedById: actor.id, changedAt: now },
+      data: {
+        roundId: round.id,
+        kind: rescheduling ? "rescheduled" : "scheduled",
+        before: slotJson(round),
+        after: slotJson(after),
+        reason: input.reason,
+        changedById: actor.id,
+        changedAt: now,
+      },
     });
     await applyAutomaticStage(tx, round.loopId, actor.id, now);
   });
   return { saved: true };
 }
 
-export async function cancelRound(actor: Actor, input: { loopId: string; roundId: string; reason: string }, now = new Date()) {
+export async function cancelRound(
+  actor: Actor,
+  input: { loopId: string; roundId: string; reason: string },
+  now = new Date(),
+) {
   await prisma.$transaction(async (tx) => {
-    const round = await tx.round.findFirst({ where: { id: input.roundId, loopId: input.loopId }, select: { id: true, status: true, loopId: true, scheduledAt: true, durationMinutes: true, interviewerId: true } });
+    const round = await tx.round.findFirst({
+      where: { id: input.roundId, loopId: input.loopId },
+      select: { id: true, status: true, loopId: true, scheduledAt: true, durationMinutes: true, interviewerId: true },
+    });
     if (!round) throw new LoopAdminError("That round does not exist.", 404);
     if (round.status === "cancelled") return;
     await tx.round.update({ where: { id: round.id }, data: { status: "cancelled", cancelledReason: input.reason } });
-    await tx.roundChange.create({ data: { roundId: round.id, kind: "cancelled", before: slotJson(round), reason: input.reason, changedById: actor.id, changedAt: now } });
+    await tx.roundChange.create({
+      data: {
+        roundId: round.id,
+        kind: "cancelled",
+        before: slotJson(round),
+        reason: input.reason,
+        changedById: actor.id,
+        changedAt: now,
+      },
+    });
     await applyAutomaticStage(tx, round.loopId, actor.id, now);
   });
 }
@@ -183,7 +295,12 @@ export async function changeStage(actor: Actor, loopId: string, to: LoopStage, r
   await prisma.$transaction(async (tx) => {
     const loop = await tx.loop.findUnique({ where: { id: loopId }, select: { stage: true } });
     if (!loop) throw new LoopAdminError("That loop does not exist.", 404);
-    if (to === "decided") throw new LoopAdminError("A loop becomes decided when its hiring manager records the decision in the debrief.", 409, "stage");
+    if (to === "decided")
+      throw new LoopAdminError(
+        "A loop becomes decided when its hiring manager records the decision in the debrief.",
+        409,
+        "stage",
+      );
     await moveStage(tx, loopId, loop.stage, to, actor.id, reason || "changed by hand", now);
   });
 }
@@ -192,26 +309,64 @@ export async function changeStage(actor: Actor, loopId: string, to: LoopStage, r
 export async function updateCandidateRecord(
   actor: Actor,
   candidateId: string,
-  input: { name: string; email: string; currentRole: string; currentLevel: string; source: "internal" | "external"; track: Track; targetLevel: string; hiringManagerId: string },
+  input: {
+    name: string;
+    email: string;
+    currentRole: string;
+    currentLevel: string;
+    source: "internal" | "external";
+    track: Track;
+    targetLevel: string;
+    hiringManagerId: string;
+  },
 ) {
-  const clash = await prisma.candidate.findFirst({ where: { email: input.email, id: { not: candidateId } }, select: { id: true, name: true } });
+  const clash = await prisma.candidate.findFirst({
+    where: { email: input.email, id: { not: candidateId } },
+    select: { id: true, name: true },
+  });
   if (clash) throw new LoopAdminError(`${clash.name} already has this email.`, 409, "email", clash.id);
   await assertRole(input.hiringManagerId, ["hiring_manager"], "hiringManagerId");
   await prisma.$transaction(async (tx) => {
     const before = await tx.candidate.findUnique({ where: { id: candidateId } });
     if (!before) throw new LoopAdminError("That candidate does not exist.", 404);
     await tx.candidate.update({ where: { id: candidateId }, data: input });
-    await tx.auditEvent.create({ data: { actorId: actor.id, action: "candidate.updated", entityType: "Candidate", entityId: candidateId, data: { before: { ...before, createdAt: before.createdAt.toISOString(), updatedAt: before.updatedAt.toISOString() }, after: input } } });
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor.id,
+        action: "candidate.updated",
+        entityType: "Candidate",
+        entityId: candidateId,
+        data: {
+          before: { ...before, createdAt: before.createdAt.toISOString(), updatedAt: before.updatedAt.toISOString() },
+          after: input,
+        },
+      },
+    });
   });
 }
 
 /** Edits a loop's role, hiring manager, track and level (its rubric version never changes). */
-export async function updateLoopDetails(actor: Actor, loopId: string, input: { roleTitle: string; hiringManagerId: string; track: Track; targetLevel: string }) {
+export async function updateLoopDetails(
+  actor: Actor,
+  loopId: string,
+  input: { roleTitle: string; hiringManagerId: string; track: Track; targetLevel: string },
+) {
   await assertRole(input.hiringManagerId, ["hiring_manager"], "hiringManagerId");
   await prisma.$transaction(async (tx) => {
-    const before = await tx.loop.findUnique({ where: { id: loopId }, select: { roleTitle: true, hiringManagerId: true, track: true, targetLevel: true } });
+    const before = await tx.loop.findUnique({
+      where: { id: loopId },
+      select: { roleTitle: true, hiringManagerId: true, track: true, targetLevel: true },
+    });
     if (!before) throw new LoopAdminError("That loop does not exist.", 404);
     await tx.loop.update({ where: { id: loopId }, data: input });
-    await tx.auditEvent.create({ data: { actorId: actor.id, action: "loop.updated", entityType: "Loop", entityId: loopId, data: { before, after: input } } });
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor.id,
+        action: "loop.updated",
+        entityType: "Loop",
+        entityId: loopId,
+        data: { before, after: input },
+      },
+    });
   });
 }

@@ -3,7 +3,11 @@ import { prisma } from "../db.server";
 /** Options for the candidate and loop forms: hiring managers and loop templates. */
 export async function loopFormOptions() {
   const [hiringManagers, templates] = await Promise.all([
-    prisma.user.findMany({ where: { role: "hiring_manager", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.user.findMany({
+      where: { role: "hiring_manager", active: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     prisma.loopTemplate.findMany({ orderBy: { position: "asc" }, select: { id: true, name: true, roundTypes: true } }),
   ]);
   return { hiringManagers, templates };
@@ -38,7 +42,19 @@ export async function loopForEditing(loopId: string) {
       hiringManagerId: true,
       track: true,
       targetLevel: true,
-      candidate: { select: { id: true, name: true, email: true, currentRole: true, currentLevel: true, source: true, track: true, targetLevel: true, hiringManagerId: true } },
+      candidate: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          currentRole: true,
+          currentLevel: true,
+          source: true,
+          track: true,
+          targetLevel: true,
+          hiringManagerId: true,
+        },
+      },
     },
   });
 }

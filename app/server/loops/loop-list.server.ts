@@ -8,7 +8,10 @@ import { prisma } from "../db.server";
 
 export const PAGE_SIZE = 50;
 
-function nextRoundOf(rounds: { type: keyof typeof roundTypeLabels; status: string; scheduledAt: Date | null }[], now: Date) {
+function nextRoundOf(
+  rounds: { type: keyof typeof roundTypeLabels; status: string; scheduledAt: Date | null }[],
+  now: Date,
+) {
   const upcoming = rounds
     .filter((round) => round.status !== "cancelled" && round.scheduledAt && round.scheduledAt > now)
     .sort((a, b) => a.scheduledAt!.getTime() - b.scheduledAt!.getTime())[0];
@@ -41,12 +44,24 @@ export async function listLoops(filter: LoopListFilter, now = new Date()) {
     ...(filter.overdue
       ? {
           rounds: {
-            some: { status: { not: "cancelled" }, interviewerId: { not: null }, feedbackDueAt: { lt: now }, feedback: { none: { status: "submitted" } } },
+            some: {
+              status: { not: "cancelled" },
+              interviewerId: { not: null },
+              feedbackDueAt: { lt: now },
+              feedback: { none: { status: "submitted" } },
+            },
           },
         }
       : {}),
     ...(filter.stage ? { stage: filter.stage } : filter.activeOnly ? { stage: { not: "closed" } } : {}),
-    ...(filter.source ? { candidate: { source: filter.source, ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" as const } } : {}) } } : {}),
+    ...(filter.source
+      ? {
+          candidate: {
+            source: filter.source,
+            ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" as const } } : {}),
+          },
+        }
+      : {}),
     ...(filter.track ? { track: filter.track } : {}),
   };
   const [loops, total] = await Promise.all([
@@ -84,7 +99,12 @@ export async function listLoops(filter: LoopListFilter, now = new Date()) {
   const settings = await prisma.stageSetting.findMany({ select: { stage: true, expectedDays: true } });
   const expectedDays = Object.fromEntries(settings.map((setting) => [setting.stage, setting.expectedDays]));
   const ratings = await prisma.rating.findMany({
-    where: { feedback: { status: "submitted", round: { loopId: { in: loops.map((loop) => loop.id) }, status: { not: "cancelled" } } } },
+    where: {
+      feedback: {
+        status: "submitted",
+        round: { loopId: { in: loops.map((loop) => loop.id) }, status: { not: "cancelled" } },
+      },
+    },
     select: { value: true, dimensionId: true, feedback: { select: { round: { select: { loopId: true } } } } },
   });
   const byLoop = new Map<string, Map<string, (number | null)[]>>();
@@ -95,7 +115,11 @@ export async function listLoops(filter: LoopListFilter, now = new Date()) {
     byLoop.set(loopId, dimensions);
   }
   const splitsOf = (loopId: string) =>
-    countSplits([...(byLoop.get(loopId) ?? new Map<string, (number | null)[]>()).entries()].map(([key, values]) => spreadOf({ key, name: key }, values)));
+    countSplits(
+      [...(byLoop.get(loopId) ?? new Map<string, (number | null)[]>()).entries()].map(([key, values]) =>
+        spreadOf({ key, name: key }, values),
+      ),
+    );
 
   return {
     total,

@@ -15,7 +15,16 @@ export async function getLoopForRecruiter(loopId: string, now = new Date()) {
       decisions: { where: { supersededAt: null }, select: { decidedAt: true } },
       candidate: { select: { id: true, name: true, email: true, currentRole: true, currentLevel: true, source: true } },
       hiringManager: { select: { name: true } },
-      stageChanges: { orderBy: { changedAt: "asc" }, select: { fromStage: true, toStage: true, changedAt: true, reason: true, changedBy: { select: { name: true } } } },
+      stageChanges: {
+        orderBy: { changedAt: "asc" },
+        select: {
+          fromStage: true,
+          toStage: true,
+          changedAt: true,
+          reason: true,
+          changedBy: { select: { name: true } },
+        },
+      },
       rounds: {
         orderBy: { position: "asc" },
         select: {
@@ -29,7 +38,10 @@ export async function getLoopForRecruiter(loopId: string, now = new Date()) {
           interviewerId: true,
           interviewer: { select: { name: true } },
           feedback: { select: { interviewerId: true, status: true, submittedAt: true } },
-          changes: { orderBy: { changedAt: "asc" }, select: { kind: true, reason: true, after: true, changedAt: true, changedBy: { select: { name: true } } } },
+          changes: {
+            orderBy: { changedAt: "asc" },
+            select: { kind: true, reason: true, after: true, changedAt: true, changedBy: { select: { name: true } } },
+          },
         },
       },
     },
@@ -51,14 +63,18 @@ export async function getLoopForRecruiter(loopId: string, now = new Date()) {
       source: loop.candidate.source,
       stageChanges: loop.stageChanges,
       rounds: loop.rounds.map((round) => {
-        const firstSchedule = round.changes.find((change) => change.kind === "scheduled")?.after as { scheduledAt?: string } | undefined;
+        const firstSchedule = round.changes.find((change) => change.kind === "scheduled")?.after as
+          { scheduledAt?: string } | undefined;
         return {
           label: `${roundTypeLabels[round.type]} (${round.interviewer?.name ?? "unassigned"})`,
           status: round.status,
           plannedAt: firstSchedule?.scheduledAt ? new Date(firstSchedule.scheduledAt) : null,
           scheduledAt: round.scheduledAt,
           durationMinutes: round.durationMinutes,
-          submittedAt: round.feedback.find((feedback) => feedback.interviewerId === round.interviewerId && feedback.status === "submitted")?.submittedAt ?? null,
+          submittedAt:
+            round.feedback.find(
+              (feedback) => feedback.interviewerId === round.interviewerId && feedback.status === "submitted",
+            )?.submittedAt ?? null,
         };
       }),
       debriefAt: loop.debriefAt,
@@ -91,8 +107,15 @@ export async function getLoopForRecruiter(loopId: string, now = new Date()) {
           interviewerName: round.interviewer?.name ?? null,
           state: roundFeedbackState({ ...round, feedbackStatus: own?.status ?? null }, now),
           locked: round.feedback.some((feedback) => feedback.status === "submitted"),
-          reminders: reminders.filter((reminder) => reminder.roundId === round.id).map((reminder) => ({ kind: reminder.kind, sentAt: reminder.sentAt.toISOString() })),
-          changes: round.changes.map((change) => ({ kind: change.kind, reason: change.reason, changedBy: change.changedBy, changedAt: change.changedAt.toISOString() })),
+          reminders: reminders
+            .filter((reminder) => reminder.roundId === round.id)
+            .map((reminder) => ({ kind: reminder.kind, sentAt: reminder.sentAt.toISOString() })),
+          changes: round.changes.map((change) => ({
+            kind: change.kind,
+            reason: change.reason,
+            changedBy: change.changedBy,
+            changedAt: change.changedAt.toISOString(),
+          })),
         };
       }),
     },

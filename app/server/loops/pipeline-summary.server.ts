@@ -7,7 +7,12 @@ export async function getPipelineSummary(periodDays: number, now = new Date()) {
   const [loops, feedback] = await Promise.all([
     prisma.loop.findMany({
       where: { startedAt: { gte: since } },
-      select: { track: true, startedAt: true, candidate: { select: { source: true } }, stageChanges: { select: { toStage: true, changedAt: true } } },
+      select: {
+        track: true,
+        startedAt: true,
+        candidate: { select: { source: true } },
+        stageChanges: { select: { toStage: true, changedAt: true } },
+      },
     }),
     prisma.feedback.findMany({
       where: { status: "submitted", submittedAt: { gte: since }, round: { scheduledAt: { not: null } } },
@@ -20,7 +25,12 @@ export async function getPipelineSummary(periodDays: number, now = new Date()) {
     }),
   ]);
   return summarisePipeline(
-    loops.map((loop) => ({ source: loop.candidate.source, track: loop.track, startedAt: loop.startedAt, stageChanges: loop.stageChanges })),
+    loops.map((loop) => ({
+      source: loop.candidate.source,
+      track: loop.track,
+      startedAt: loop.startedAt,
+      stageChanges: loop.stageChanges,
+    })),
     feedback.map((item) => ({
       interviewerId: item.interviewerId,
       interviewerName: item.interviewer.name,

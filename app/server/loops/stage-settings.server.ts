@@ -11,6 +11,8 @@ export async function saveStageSettings(actorId: string, values: Partial<Record<
     for (const [stage, expectedDays] of Object.entries(values) as [LoopStage, number][]) {
       await tx.stageSetting.upsert({ where: { stage }, create: { stage, expectedDays }, update: { expectedDays } });
     }
-    await tx.auditEvent.create({ data: { actorId, action: "stage_settings.changed", entityType: "StageSetting", entityId: "all", data: values } });
+    await tx.auditEvent.create({
+      data: { actorId, action: "stage_settings.changed", entityType: "StageSetting", entityId: "all", data: values },
+    });
   });
 }

@@ -8,7 +8,9 @@ export function isRoundType(value: string): value is RoundType {
 }
 
 export async function listRoundKits() {
-  const stored = await prisma.roundKit.findMany({ select: { type: true, name: true, purpose: true, defaultMinutes: true, focusDimensionKeys: true, updatedAt: true } });
+  const stored = await prisma.roundKit.findMany({
+    select: { type: true, name: true, purpose: true, defaultMinutes: true, focusDimensionKeys: true, updatedAt: true },
+  });
   return roundTypeOrder.map((type) => {
     const kit = stored.find((item) => item.type === type);
     const fallback = defaultRoundKits.find((item) => item.type === type)!;
@@ -20,7 +22,11 @@ export async function getRoundKit(type: RoundType) {
   const kit = await prisma.roundKit.findUnique({ where: { type } });
   const current = await currentRubricVersion();
   const dimensions = current
-    ? await prisma.dimension.findMany({ where: { rubricVersionId: current.id }, orderBy: { position: "asc" }, select: { key: true, name: true } })
+    ? await prisma.dimension.findMany({
+        where: { rubricVersionId: current.id },
+        orderBy: { position: "asc" },
+        select: { key: true, name: true },
+      })
     : [];
   return { kit: kit ?? defaultRoundKits.find((item) => item.type === type)!, dimensions };
 }
@@ -28,13 +34,26 @@ export async function getRoundKit(type: RoundType) {
 export async function saveRoundKit(
   actorId: string,
   type: RoundType,
-  input: { name: string; purpose: string; defaultMinutes: number; focusDimensionKeys: string[]; questions: string[]; listenFor: string[] },
+  input: {
+    name: string;
+    purpose: string;
+    defaultMinutes: number;
+    focusDimensionKeys: string[];
+    questions: string[];
+    listenFor: string[];
+  },
 ) {
   await prisma.$transaction(async (tx) => {
     const before = await tx.roundKit.findUnique({ where: { type } });
     await tx.roundKit.upsert({ where: { type }, create: { type, ...input }, update: input });
     await tx.auditEvent.create({
-      data: { actorId, action: "round_kit.changed", entityType: "RoundKit", entityId: type, data: { before: before ? { ...before, updatedAt: before.updatedAt.toISOString() } : null, after: input } },
+      data: {
+        actorId,
+        action: "round_kit.changed",
+        entityType: "RoundKit",
+        entityId: type,
+        data: { before: before ? { ...before, updatedAt: before.updatedAt.toISOString() } : null, after: input },
+      },
     });
   });
 }

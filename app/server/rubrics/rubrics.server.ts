@@ -17,7 +17,11 @@ export class RubricError extends Error {
 
 /** The version new loops use: the highest published one. */
 export async function currentRubricVersion(db: Pick<typeof prisma, "rubricVersion"> = prisma) {
-  return db.rubricVersion.findFirst({ where: { status: "published" }, orderBy: { version: "desc" }, select: { id: true, version: true } });
+  return db.rubricVersion.findFirst({
+    where: { status: "published" },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true },
+  });
 }
 
 export function listRubricVersions() {
@@ -48,9 +52,25 @@ export async function getRubricVersion(id: string) {
       publishedAt: true,
       dimensions: {
         orderBy: { position: "asc" },
-        select: { id: true, key: true, name: true, definition: true, lowLabel: true, highLabel: true, core: true, position: true, anchor1: true, anchor2: true, anchor3: true, anchor4: true },
+        select: {
+          id: true,
+          key: true,
+          name: true,
+          definition: true,
+          lowLabel: true,
+          highLabel: true,
+          core: true,
+          position: true,
+          anchor1: true,
+          anchor2: true,
+          anchor3: true,
+          anchor4: true,
+        },
       },
-      flags: { orderBy: { position: "asc" }, select: { key: true, label: true, polarity: true, dimension: { select: { name: true } } } },
+      flags: {
+        orderBy: { position: "asc" },
+        select: { key: true, label: true, polarity: true, dimension: { select: { name: true } } },
+      },
     },
   });
   if (!rubric) throw new RubricError("There is no such rubric version.", 404);
@@ -61,7 +81,8 @@ async function editableDraft(tx: Tx, id: string) {
   const rubric = await tx.rubricVersion.findUnique({ where: { id }, select: { id: true, status: true } });
   if (!rubric) throw new RubricError("There is no such rubric version.", 404);
   // Published versions are immutable: feedback was written against them.
-  if (rubric.status !== "draft") throw new RubricError("This version is published and can no longer change. Create a new version instead.");
+  if (rubric.status !== "draft")
+    throw new RubricError("This version is published and can no longer change. Create a new version instead.");
   return rubric;
 }
 
@@ -123,24 +144,36 @@ export async function updateRubricDetails(actorId: string, id: string, input: { 
   });
 }
 
-export async function saveDimension(actorId: string, rubricId: string, dimensionId: string | null, input: DimensionInput) {
+export async function saveDimension(
+  actorId: string,
+  rubricId: string,
+  dimensionId: string | null,
+  input: DimensionInput,
+) {
   try {
     return await prisma.$transaction(async (tx) => {
       await editableDraft(tx, rubricId);
       if (dimensionId) {
-        const updated = await tx.dimension.updateMany({ where: { id: dimensionId, rubricVersionId: rubricId }, data: input });
+        const updated = await tx.dimension.updateMany({
+          where: { id: dimensionId, rubricVersionId: rubricId },
+          data: input,
+        });
         if (updated.count === 0) throw new RubricError("That dimension is not part of this version.", 404);
         await audit(tx, actorId, "rubric.dimension_changed", rubricId, { key: input.key });
         return { id: dimensionId };
       }
       const position = (await tx.dimension.count({ where: { rubricVersionId: rubricId } })) + 0;
       const core = false; // dimensions added by admins are secondary; the core four come from version 1
-      const created = await tx.dimension.create({ data: { ...input, rubricVersionId: rubricId, position, core }, select: { id: true } });
+      const created = await tx.dimension.create({
+        data: { ...input, rubricVersionId: rubricId, position, core },
+        select: { id: true },
+      });
       await audit(tx, actorId, "rubric.dimension_added", rubricId, { key: input.key });
       return created;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new RubricError("Another dimension in this version already uses that key.", 409, "key");
+    if (isUniqueViolation(error))
+      throw new RubricError("Another dimension in this version already uses that key.", 409, "key");
     throw error;
   }
 }
@@ -148,13 +181,18 @@ export async function saveDimension(actorId: string, rubricId: string, dimension
 export async function moveDimension(actorId: string, rubricId: string, dimensionId: string, direction: "up" | "down") {
   await prisma.$transaction(async (tx) => {
     await editableDraft(tx, rubricId);
-    const dimensions = await tx.dimension.findMany({ where: { rubricVersionId: rubricId }, orderBy: { position: "asc" }, select: { id: true } });
+    const dimensions = await tx.dimension.findMany({
+      where: { rubricVersionId: rubricId },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
     const index = dimensions.findIndex((dimension) => dimension.id === dimensionId);
     if (index === -1) throw new RubricError("That dimension is not part of this version.", 404);
     const target = direction === "up" ? index - 1 : index + 1;
     if (target < 0 || target >= dimensions.length) return;
     [dimensions[index], dimensions[target]] = [dimensions[target]!, dimensions[index]!];
-    for (const [position, dimension] of dimensions.entries()) await tx.dimension.update({ where: { id: dimension.id }, data: { position } });
+    for (const [position, dimension] of dimensions.entries())
+      await tx.dimension.update({ where: { id: dimension.id }, data: { position } });
     await audit(tx, actorId, "rubric.dimension_moved", rubricId, { dimensionId, direction });
   });
 }
@@ -166,8 +204,13 @@ export async function removeDimension(actorId: string, rubricId: string, dimensi
     if (count <= 1) throw new RubricError("A rubric needs at least one dimension.");
     const removed = await tx.dimension.deleteMany({ where: { id: dimensionId, rubricVersionId: rubricId } });
     if (removed.count === 0) throw new RubricError("That dimension is not part of this version.", 404);
-    const rest = await tx.dimension.findMany({ where: { rubricVersionId: rubricId }, orderBy: { position: "asc" }, select: { id: true } });
-    for (const [position, dimension] of rest.entries()) await tx.dimension.update({ where: { id: dimension.id }, data: { position } });
+    const rest = await tx.dimension.findMany({
+      where: { rubricVersionId: rubricId },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
+    for (const [position, dimension] of rest.entries())
+      await tx.dimension.update({ where: { id: dimension.id }, data: { position } });
     await audit(tx, actorId, "rubric.dimension_removed", rubricId, { dimensionId });
   });
 }
@@ -175,7 +218,8 @@ export async function removeDimension(actorId: string, rubricId: string, dimensi
 export async function publishVersion(actorId: string, rubricId: string, now = new Date()) {
   await prisma.$transaction(async (tx) => {
     await editableDraft(tx, rubricId);
-    if ((await tx.dimension.count({ where: { rubricVersionId: rubricId } })) === 0) throw new RubricError("Add at least one dimension before publishing.");
+    if ((await tx.dimension.count({ where: { rubricVersionId: rubricId } })) === 0)
+      throw new RubricError("Add at least one dimension before publishing.");
     await tx.rubricVersion.update({ where: { id: rubricId }, data: { status: "published", publishedAt: now } });
     await audit(tx, actorId, "rubric.published", rubricId);
   });
@@ -185,5 +229,15 @@ export function suggestionFor(key: string | null): DimensionInput | null {
   const suggestion = suggestedSecondaryDimensions.find((dimension) => dimension.key === key);
   if (!suggestion) return null;
   const [anchor1, anchor2, anchor3, anchor4] = suggestion.anchors;
-  return { key: suggestion.key, name: suggestion.name, definition: suggestion.definition, lowLabel: suggestion.lowLabel, highLabel: suggestion.highLabel, anchor1, anchor2, anchor3, anchor4 };
+  return {
+    key: suggestion.key,
+    name: suggestion.name,
+    definition: suggestion.definition,
+    lowLabel: suggestion.lowLabel,
+    highLabel: suggestion.highLabel,
+    anchor1,
+    anchor2,
+    anchor3,
+    anchor4,
+  };
 }

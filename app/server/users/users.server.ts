@@ -21,7 +21,10 @@ export function listUsers() {
   });
 }
 
-export async function createUserAccount(actorId: string, input: { name: string; email: string; role: Role; password: string }) {
+export async function createUserAccount(
+  actorId: string,
+  input: { name: string; email: string; role: Role; password: string },
+) {
   const hash = await hashPassword(input.password);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -29,7 +32,16 @@ export async function createUserAccount(actorId: string, input: { name: string; 
         data: { name: input.name, email: input.email, role: input.role, password: { create: { hash } } },
         select: { id: true },
       });
-      await recordAudit({ actorId, action: "user.created", entityType: "User", entityId: user.id, data: { email: input.email, role: input.role } }, tx);
+      await recordAudit(
+        {
+          actorId,
+          action: "user.created",
+          entityType: "User",
+          entityId: user.id,
+          data: { email: input.email, role: input.role },
+        },
+        tx,
+      );
       return user;
     });
   } catch (error) {
@@ -42,7 +54,8 @@ export async function createUserAccount(actorId: string, input: { name: string; 
 
 async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, userId: string) {
   const others = await tx.user.count({ where: { role: "admin", active: true, id: { not: userId } } });
-  if (others === 0) throw new UserAdminError("Calibrate needs at least one active admin; make someone else an admin first.");
+  if (others === 0)
+    throw new UserAdminError("Calibrate needs at least one active admin; make someone else an admin first.");
 }
 
 export async function changeRole(actorId: string, userId: string, role: Role) {
@@ -52,7 +65,16 @@ export async function changeRole(actorId: string, userId: string, role: Role) {
     if (user.role === role) return;
     if (user.role === "admin") await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAudit({ actorId, action: "user.role_changed", entityType: "User", entityId: userId, data: { from: user.role, to: role } }, tx);
+    await recordAudit(
+      {
+        actorId,
+        action: "user.role_changed",
+        entityType: "User",
+        entityId: userId,
+        data: { from: user.role, to: role },
+      },
+      tx,
+    );
   });
   // A role change takes effect on the next request: sessions read the role from the user row.
 }
@@ -65,7 +87,10 @@ export async function setActive(actorId: string, userId: string, active: boolean
     if (user.active === active) return;
     if (!active && user.role === "admin") await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { active } });
-    await recordAudit({ actorId, action: active ? "user.reactivated" : "user.deactivated", entityType: "User", entityId: userId }, tx);
+    await recordAudit(
+      { actorId, action: active ? "user.reactivated" : "user.deactivated", entityType: "User", entityId: userId },
+      tx,
+    );
   });
   // Deactivation ends every session at once, not at their expiry.
   if (!active) await endAllSessionsOf(userId);

@@ -3,10 +3,7 @@ import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 
 export type DemoEmail =
-  | "admin@example.com"
-  | "recruiter@example.com"
-  | "hm@example.com"
-  | `interviewer${1 | 2 | 3 | 4 | 5 | 6}@example.com`;
+  "admin@example.com" | "recruiter@example.com" | "hm@example.com" | `interviewer${1 | 2 | 3 | 4 | 5 | 6}@example.com`;
 
 function sessions(): Record<string, string> {
   return JSON.parse(fs.readFileSync(path.resolve("data/e2e/sessions.json"), "utf8")) as Record<string, string>;
@@ -30,7 +27,10 @@ export const test = base.extend<{ signInAs: (email: DemoEmail) => Promise<void>;
       page.on("console", (message) => {
         // The browser logs expected 4xx answers (a wrong password, a 403 page) as
         // resource errors; those are behaviour under test, not bugs.
-        if (message.type() === "error" && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) {
+        if (
+          message.type() === "error" &&
+          !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
+        ) {
           errors.push(message.text());
         }
       });
@@ -44,7 +44,9 @@ export const test = base.extend<{ signInAs: (email: DemoEmail) => Promise<void>;
     await use(async (email) => {
       const id = sessions()[email];
       if (!id) throw new Error(`No prepared session for ${email}`);
-      await context.addCookies([{ name: "calibrate_session", value: id, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+      await context.addCookies([
+        { name: "calibrate_session", value: id, url: baseURL!, httpOnly: true, sameSite: "Lax" },
+      ]);
     });
   },
 });

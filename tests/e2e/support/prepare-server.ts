@@ -19,9 +19,14 @@ try {
   await seedDemoData(database.prisma);
   const sessions: Record<string, string> = {};
   for (const account of demoAccounts) {
-    const user = await database.prisma.user.findUniqueOrThrow({ where: { email: account.email }, select: { id: true } });
+    const user = await database.prisma.user.findUniqueOrThrow({
+      where: { email: account.email },
+      select: { id: true },
+    });
     const id = `e2e${user.id}${Math.random().toString(36).slice(2)}`;
-    await database.prisma.session.create({ data: { id, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await database.prisma.session.create({
+      data: { id, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+    });
     sessions[account.email] = id;
   }
   fs.writeFileSync(path.join(dir, "sessions.json"), JSON.stringify(sessions, null, 2));
