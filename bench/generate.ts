@@ -55,7 +55,8 @@ export async function generate(database: Database, loops: number) {
       FROM generate_series(1, ${loops}) g;
       INSERT INTO "Loop" (id, "candidateId", "roleTitle", track, "targetLevel", "recruiterId", "hiringManagerId", "rubricVersionId", stage, "stageChangedAt", "startedAt", "createdAt", "updatedAt")
       SELECT 'bl' || g, 'bc' || g, 'Product Manager', (CASE WHEN g % 4 = 0 THEN 'technical_pm' ELSE 'core_pm' END)::"Track", 'L5', '${recruiter.id}',
-             (${hmArray})[1 + g % 20], '${rubric.id}', (ARRAY[${stages.map((stage) => `'${stage}'`).join(",")}])[1 + g % 9]::"LoopStage",
+             (${hmArray})[1 + g % 20], '${rubric.id}', (CASE WHEN g % 10 < 8 THEN (ARRAY['decided','offer','closed'])[1 + g % 3]
+                   ELSE (ARRAY[${stages.map((stage) => `'${stage}'`).join(",")}])[1 + g % 6] END)::"LoopStage",
              now() - (g % 30) * interval '1 day', now() - (g % 400) * interval '1 day', now() - (g % 400) * interval '1 day', now()
       FROM generate_series(1, ${loops}) g;
       INSERT INTO "Round" (id, "loopId", type, position, status, "scheduledAt", "durationMinutes", "interviewerId", "focusDimensionKeys", "feedbackDueAt", "createdAt", "updatedAt")
@@ -73,6 +74,11 @@ export async function generate(database: Database, loops: number) {
              CASE WHEN (hashtext(f.id || d.pos) & 7) = 0 THEN NULL ELSE 1 + (hashtext(f.id || 'v' || d.pos) & 3) END,
              'Said what they would cut and why.', CASE WHEN (hashtext(f.id || 'e' || d.pos) & 15) = 0 THEN 'too_short' END
       FROM "Feedback" f, generate_series(1, 4) AS d(pos) WHERE f.id LIKE 'bf%';
+      -- Most loops in a year's history are decided; calibration counts decided loops only.
+      INSERT INTO "Decision" (id, "loopId", outcome, level, rationale, "dimensionKeys", dissent, "decidedById", "decidedAt")
+      SELECT 'bd' || l.id, l.id, (CASE WHEN l.stage = 'offer' OR hashtext(l.id) & 1 = 0 THEN 'hire' ELSE 'no_hire' END)::"DecisionOutcome",
+             NULL, 'Bench decision', ARRAY['ownership'], '', l."hiringManagerId", l."startedAt" + interval '10 days'
+      FROM "Loop" l WHERE l.id LIKE 'bl%' AND l.stage IN ('decided', 'offer', 'closed');
       ANALYZE;
     `);
   });

@@ -52,22 +52,19 @@ async function time<T>(label: string, work: () => Promise<T>, runs = 1): Promise
   return result;
 }
 
-const admin = await database.prisma.user.findFirstOrThrow({
+const manager = await database.prisma.user.findFirstOrThrow({
   where: { role: "hiring_manager" },
-  select: { id: true, role: true },
+  select: { id: true, role: true, committeeMember: true },
 });
+const admin = { id: manager.id, role: "admin" as const, committeeMember: false };
 const cold = await time("calibration, all time (cold: compute)", () => getCalibration({}));
 console.log(
   `  computed over ${cold.summary.ratings} ratings, ${cold.summary.scorecards} scorecards, ${cold.summary.interviewers.length} interviewers (compute ${cold.computeMs} ms)`,
 );
 await time("calibration, all time (cached)", () => getCalibration({}), 5);
 await time("calibration, last 90 days (cold)", () => getCalibration({ periodDays: 90 }));
-await time("pipeline page 1 (active, longest in stage)", () => listLoops({ activeOnly: true, page: 1 }), 5);
-await time("pipeline page 200", () => listLoops({ activeOnly: true, page: 200 }), 5);
-await time(
-  "hiring manager's loops, filtered (internal)",
-  () => listLoops({ hiringManagerId: admin.id, source: "internal", page: 1 }),
-  5,
-);
-await time("debrief of one loop (calibration cached)", () => getDebrief({ id: admin.id, role: "admin" }, "bl1"), 5);
+await time("pipeline page 1 (active, longest in stage)", () => listLoops(admin, { activeOnly: true, page: 1 }), 5);
+await time("pipeline page 200", () => listLoops(admin, { activeOnly: true, page: 200 }), 5);
+await time("hiring manager's loops, filtered (internal)", () => listLoops(manager, { source: "internal", page: 1 }), 5);
+await time("debrief of one loop (calibration cached)", () => getDebrief(admin, "bl1"), 5);
 await database.close();

@@ -31,7 +31,7 @@ function cachedHash(password: string) {
 
 export async function createUser(
   db: Db,
-  input: { role: Role; email?: string; name?: string; password?: string; active?: boolean },
+  input: { role: Role; email?: string; name?: string; password?: string; active?: boolean; committeeMember?: boolean },
 ) {
   const email = (input.email ?? `${input.role}-${unique()}@test.example`).toLowerCase();
   return db.user.create({
@@ -40,9 +40,10 @@ export async function createUser(
       name: input.name ?? `${input.role.replace("_", " ")} ${unique()}`,
       role: input.role,
       active: input.active ?? true,
+      committeeMember: input.committeeMember ?? false,
       password: { create: { hash: await cachedHash(input.password ?? DEMO_PASSWORD) } },
     },
-    select: { id: true, email: true, name: true, role: true, active: true },
+    select: { id: true, email: true, name: true, role: true, active: true, committeeMember: true },
   });
 }
 

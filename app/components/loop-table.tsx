@@ -15,7 +15,8 @@ export interface LoopRow {
   daysInLoop: number;
   debriefAt: string | null;
   feedback: { expected: number; submitted: number; overdue: number };
-  splits: number;
+  /** null: the viewer still owes feedback on this loop, so the panel's ratings stay closed to them. */
+  splits: number | null;
   stuckDays: number;
   nextRound: { typeLabel: string; at: string } | null;
 }
@@ -77,7 +78,9 @@ export function LoopTable({
                 ) : null}
               </td>
               <td>
-                {loop.splits ? (
+                {loop.splits === null ? (
+                  <span className="text-xs text-slate-600">After your feedback</span>
+                ) : loop.splits ? (
                   <span className="font-semibold text-red-800">{loop.splits} split</span>
                 ) : loop.feedback.submitted ? (
                   "None"

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FieldErrors } from "~/components/field";
 import { TextareaField } from "~/components/textarea-field";
 import { roundKitSchema } from "~/schemas/rubric";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { getRoundKit, isRoundType, saveRoundKit } from "~/server/rubrics/round-kits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
@@ -19,8 +19,8 @@ function roundTypeParam(value: string | undefined) {
   return value;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission({ request, context }, "kits.manage");
   const { kit, dimensions } = await getRoundKit(roundTypeParam(params.type));
   return {
     kit: {
@@ -35,8 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ["admin"]);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requirePermission({ request, context }, "kits.manage");
   const type = roundTypeParam(params.type);
   const submission = parseWithZod(await request.formData(), { schema: roundKitSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

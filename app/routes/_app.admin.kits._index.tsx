@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { listRoundKits } from "~/server/rubrics/round-kits.server";
 
 export const meta: MetaFunction = () => [{ title: "Interview kits · Calibrate" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission({ request, context }, "kits.manage");
   return { kits: await listRoundKits() };
 }
 

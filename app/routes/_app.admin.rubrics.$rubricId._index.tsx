@@ -6,7 +6,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { suggestedSecondaryDimensions } from "~/domain/default-rubric";
 import { rubricDetailsSchema } from "~/schemas/rubric";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import {
   getRubricVersion,
   moveDimension,
@@ -21,8 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Rubric v${page.rubric.version} · Calibrate` : "Rubric · Calibrate" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission({ request, context }, "rubrics.manage");
   const rubric = await getRubricVersion(params.rubricId ?? "").catch((error: unknown) => {
     if (error instanceof RubricError) throw data({ message: error.message }, { status: error.status });
     throw error;
@@ -41,8 +41,8 @@ const dimensionActionSchema = z.object({
   dimensionId: z.string().min(1),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ["admin"]);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requirePermission({ request, context }, "rubrics.manage");
   const rubricId = params.rubricId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");

@@ -8,7 +8,7 @@ import { Field, FormFooter } from "~/components/field";
 import { TextareaField } from "~/components/textarea-field";
 import { ratingLevels } from "~/domain/rating-scale";
 import { dimensionSchema } from "~/schemas/rubric";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { getRubricVersion, RubricError, saveDimension, suggestionFor } from "~/server/rubrics/rubrics.server";
 
 export const meta: MetaFunction = () => [{ title: "Rubric dimension · Calibrate" }];
@@ -22,8 +22,8 @@ async function load(rubricId: string) {
   }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission({ request, context }, "rubrics.manage");
   const rubric = await load(params.rubricId ?? "");
   if (rubric.status !== "draft")
     throw data(
@@ -37,8 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { rubric: { id: rubric.id, version: rubric.version }, isNew, defaults: existing ?? from ?? null };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ["admin"]);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requirePermission({ request, context }, "rubrics.manage");
   const submission = parseWithZod(await request.formData(), { schema: dimensionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {

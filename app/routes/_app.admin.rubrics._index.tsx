@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { createDraftVersion, listRubricVersions } from "~/server/rubrics/rubrics.server";
 import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Rubrics · Calibrate" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission({ request, context }, "rubrics.manage");
   const versions = await listRubricVersions();
   return {
     versions: versions.map((version) => ({
@@ -20,8 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ["admin"]);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requirePermission({ request, context }, "rubrics.manage");
   const draft = await createDraftVersion(admin.id);
   throw redirect(`/admin/rubrics/${draft.id}`);
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldErrors } from "~/components/field";
 import { stageLabels } from "~/domain/stages";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { listStageSettings, saveStageSettings } from "~/server/loops/stage-settings.server";
 
 export const meta: MetaFunction = () => [{ title: "Stage durations · Calibrate" }];
@@ -29,13 +29,13 @@ const stageSettingsSchema = z.object(
   Object.fromEntries(STAGES.map((stage) => [stage, days])) as Record<(typeof STAGES)[number], typeof days>,
 );
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission({ request, context }, "stages.manage");
   return { settings: await listStageSettings() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ["admin"]);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requirePermission({ request, context }, "stages.manage");
   const parsed = stageSettingsSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success)
     return data(

@@ -8,20 +8,20 @@ import { Field, FieldErrors } from "~/components/field";
 import { allRoles, roleLabels } from "~/domain/roles";
 import { PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 import { changeRoleSchema, createUserSchema, setActiveSchema } from "~/schemas/users";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { changeRole, createUserAccount, listUsers, setActive, UserAdminError } from "~/server/users/users.server";
 import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "People · Calibrate" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, ["admin"]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const admin = await requirePermission({ request, context }, "people.manage");
   const users = await listUsers();
   return { users: users.map((user) => ({ ...user, createdAt: user.createdAt.toISOString() })), adminId: admin.id };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ["admin"]);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requirePermission({ request, context }, "people.manage");
   const formData = await request.formData();
   const intent = formData.get("intent");
 

@@ -6,14 +6,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { roundTypeLabels } from "~/domain/default-rubric";
 import { recommendations } from "~/domain/rating-scale";
 import { calibrationQuerySchema } from "~/schemas/calibration";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { getCalibrationPage } from "~/server/calibration/calibration-page.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Calibration · Calibrate" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["hiring_manager", "admin", "interviewer"]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission({ request, context }, "calibration.own");
   const query = calibrationQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return getCalibrationPage(user, query);
 }

@@ -7,19 +7,19 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CandidateFields } from "~/components/candidate-fields";
 import { FormFooter } from "~/components/field";
 import { candidateSchema } from "~/schemas/loop-admin";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { createCandidateRecord, LoopAdminError } from "~/server/loops/loop-admin.server";
 import { loopFormOptions } from "~/server/loops/loop-forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New candidate · Calibrate" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["recruiter", "admin"]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission({ request, context }, "candidates.create");
   return loopFormOptions();
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["recruiter", "admin"]);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission({ request, context }, "candidates.create");
   const submission = parseWithZod(await request.formData(), { schema: candidateSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), existingId: null }, { status: 400 });
   try {

@@ -7,7 +7,8 @@ import { FieldErrors } from "~/components/field";
 import { LoopTimelineChart } from "~/components/loop-timeline-chart";
 import { stageLabels, stageOrder } from "~/domain/stages";
 import { cancelRoundSchema, changeStageSchema, scheduleRoundSchema } from "~/schemas/loop-admin";
-import { requireRole } from "~/server/auth/guards.server";
+import { requireLoopPermission } from "~/server/auth/guards.server";
+import { allows } from "~/server/auth/permissions.server";
 import { cancelRound, changeStage, LoopAdminError, scheduleRound } from "~/server/loops/loop-admin.server";
 import { getLoopForRecruiter } from "~/server/loops/loop-page.server";
 import { formatDateTime } from "~/utils/format";
@@ -16,10 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.loop.candidate.name} · Loop · Calibrate` : "Loop · Calibrate" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["recruiter", "admin", "hiring_manager"]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, relationship } = await requireLoopPermission({ request, context }, params.loopId, "loop.view");
   const page = await getLoopForRecruiter(params.loopId ?? "");
-  return { ...page, canManage: user.role !== "hiring_manager" };
+  return { ...page, canManage: allows(user, relationship, "loop.manage") };
 }
 
 type ActionResult = {
@@ -30,8 +31,8 @@ type ActionResult = {
   values?: Record<string, string>;
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["recruiter", "admin"]);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = await requireLoopPermission({ request, context }, params.loopId, "loop.manage");
   const form = Object.fromEntries(await request.formData()) as Record<string, string>;
   const reply = (result: ActionResult, status = 200) => data(result, { status });
   try {

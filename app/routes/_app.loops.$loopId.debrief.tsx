@@ -14,7 +14,7 @@ import { biasBalanceSeries, recommendationSeries, stripPlotSeries } from "~/doma
 import { formatDuration } from "~/domain/feedback-timing";
 import { stageLabels } from "~/domain/stages";
 import { decisionOutcomeLabels, decisionSchema } from "~/schemas/decision";
-import { requireUser } from "~/server/auth/guards.server";
+import { requireLoopPermission } from "~/server/auth/guards.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
 import { DecisionError, recordDecision } from "~/server/debrief/decisions.server";
 import { formatDateTime } from "~/utils/format";
@@ -23,9 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Debrief: ${page.debrief.loop.candidate.name} · Calibrate` : "Debrief · Calibrate" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const debrief = await getDebrief(user, params.loopId ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, relationship } = await requireLoopPermission({ request, context }, params.loopId, "debrief.read");
+  const debrief = await getDebrief(user, params.loopId ?? "", relationship);
   const submitted = debrief.rows.filter((row) => row.submittedAt);
   const biasIndex = debrief.dimensions.findIndex((dimension) => dimension.key === "engineering_bias");
   return {
@@ -46,8 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = await requireLoopPermission({ request, context }, params.loopId, "decision.record");
   const submission = parseWithZod(await request.formData(), { schema: decisionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {

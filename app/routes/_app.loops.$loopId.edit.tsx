@@ -9,21 +9,21 @@ import { Field, FormFooter } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { trackOptions } from "~/domain/tracks";
 import { candidateSchema, loopDetailsSchema } from "~/schemas/loop-admin";
-import { requireRole } from "~/server/auth/guards.server";
+import { requireLoopPermission } from "~/server/auth/guards.server";
 import { LoopAdminError, updateCandidateRecord, updateLoopDetails } from "~/server/loops/loop-admin.server";
 import { loopForEditing, loopFormOptions } from "~/server/loops/loop-forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit loop · Calibrate" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["recruiter", "admin"]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireLoopPermission({ request, context }, params.loopId, "loop.manage");
   const loop = await loopForEditing(params.loopId ?? "");
   if (!loop) throw data({ message: "There is no such loop." }, { status: 404 });
   return { loop, ...(await loopFormOptions()) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["recruiter", "admin"]);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = await requireLoopPermission({ request, context }, params.loopId, "loop.manage");
   const formData = await request.formData();
   const intent = formData.get("intent") === "candidate" ? "candidate" : "loop";
   const submission = parseWithZod(formData, { schema: intent === "candidate" ? candidateSchema : loopDetailsSchema });

@@ -1,40 +1,69 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LoopFilters, LoopTable, Pagination } from "~/components/loop-table";
 import { loopListQueryFrom } from "~/schemas/loop-list";
 import { pageFrom } from "~/schemas/paging";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { listLoops } from "~/server/loops/loop-list.server";
 
 export const meta: MetaFunction = () => [{ title: "My loops · Calibrate" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["hiring_manager", "admin"]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission({ request, context }, "loops.list");
   const query = loopListQueryFrom(request);
-  // Hiring managers see the loops they own; admins see every loop.
-  const list = await listLoops({
+  // Hiring managers see the loops they manage and those they sit on; committee members may widen
+  // that to every loop; admins see every loop. The debrief's own guard applies the same scope.
+  const everyLoop = user.role === "admin" || (user.committeeMember && query.scope === "all");
+  const list = await listLoops(user, {
     ...query,
-    hiringManagerId: user.role === "hiring_manager" ? user.id : undefined,
+    scope: everyLoop ? "all" : "mine",
     activeOnly: query.show !== "all",
     page: pageFrom(request),
   });
-  return { ...list, isAdmin: user.role === "admin", showClosed: query.show === "all" };
+  return {
+    ...list,
+    committeeMember: user.role !== "admin" && user.committeeMember,
+    everyLoop,
+    showClosed: query.show === "all",
+  };
 }
 
 export default function MyLoopsPage() {
-  const { loops, page, pageCount, total, isAdmin, showClosed } = useLoaderData<typeof loader>();
+  const { loops, page, pageCount, total, committeeMember, everyLoop, showClosed } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const scopeLink = (scope: "mine" | "all") => {
+    const next = new URLSearchParams(searchParams);
+    next.set("scope", scope);
+    next.delete("page");
+    return `?${next}`;
+  };
   return (
     <div>
-      <h1 className="mb-1 text-2xl font-bold">{isAdmin ? "All loops" : "My loops"}</h1>
+      <h1 className="mb-1 text-2xl font-bold">{everyLoop ? "All loops" : "My loops"}</h1>
       <p className="mb-4 text-sm text-slate-600">
         {total} {showClosed ? "loops" : "active loops"}. Open a candidate for the debrief.
       </p>
+      {committeeMember ? (
+        <p className="mb-4 text-sm">
+          As a hiring committee member you may read every loop&apos;s debrief:{" "}
+          {everyLoop ? (
+            <Link to={scopeLink("mine")} className="link">
+              show only my loops
+            </Link>
+          ) : (
+            <Link to={scopeLink("all")} className="link">
+              show all loops
+            </Link>
+          )}
+          .
+        </p>
+      ) : null}
       <LoopFilters />
       {loops.length ? (
         <>
-          <LoopTable loops={loops} caption={isAdmin ? "All loops" : "Loops you are the hiring manager for"} />
+          <LoopTable loops={loops} caption={everyLoop ? "All loops" : "Loops you manage or sit on the panel of"} />
           <Pagination page={page} pageCount={pageCount} />
         </>
       ) : (

@@ -9,14 +9,14 @@ import { SelectField } from "~/components/select-field";
 import { trackOptions } from "~/domain/tracks";
 import { roundTypeLabels } from "~/domain/default-rubric";
 import { newLoopSchema } from "~/schemas/loop-admin";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { createLoopFromTemplate, LoopAdminError } from "~/server/loops/loop-admin.server";
 import { candidateForLoop, loopFormOptions } from "~/server/loops/loop-forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New loop · Calibrate" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["recruiter", "admin"]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission({ request, context }, "candidates.create");
   const candidate = await candidateForLoop(new URL(request.url).searchParams.get("candidateId") ?? "");
   if (!candidate)
     throw data(
@@ -26,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { candidate, ...(await loopFormOptions()) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["recruiter", "admin"]);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission({ request, context }, "candidates.create");
   const submission = parseWithZod(await request.formData(), { schema: newLoopSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {

@@ -5,17 +5,17 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LoopFilters, LoopTable, Pagination } from "~/components/loop-table";
 import { loopListQueryFrom } from "~/schemas/loop-list";
 import { pageFrom } from "~/schemas/paging";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { pipelinePeople } from "~/server/loops/loop-forms.server";
 import { listLoops } from "~/server/loops/loop-list.server";
 
 export const meta: MetaFunction = () => [{ title: "Pipeline · Calibrate" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["recruiter", "admin"]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission({ request, context }, "pipeline.read");
   const query = loopListQueryFrom(request);
   const [list, people] = await Promise.all([
-    listLoops({ ...query, activeOnly: query.show !== "all", page: pageFrom(request) }),
+    listLoops(user, { ...query, activeOnly: query.show !== "all", page: pageFrom(request) }),
     pipelinePeople(),
   ]);
   return { ...list, people };

@@ -5,15 +5,15 @@ import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { REFERENCE_DAYS } from "~/domain/loop-timeline";
 import { stageLabels, stageOrder } from "~/domain/stages";
-import { requireRole } from "~/server/auth/guards.server";
+import { requirePermission } from "~/server/auth/guards.server";
 import { getPipelineSummary } from "~/server/loops/pipeline-summary.server";
 
 export const meta: MetaFunction = () => [{ title: "Pipeline summary · Calibrate" }];
 
 const periodSchema = z.enum(["90", "180", "365"]).default("180").catch("180");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["recruiter", "admin"]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission({ request, context }, "pipeline.read");
   const period = periodSchema.parse(new URL(request.url).searchParams.get("period") ?? undefined);
   return { period, ...(await getPipelineSummary(Number(period))) };
 }

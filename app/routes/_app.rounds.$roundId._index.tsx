@@ -11,8 +11,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.loop.candidate.name}, ${page.round.typeLabel} · Calibrate` : "Round · Calibrate" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser({ request, context });
   const page = await getRoundForInterviewer(user, params.roundId ?? "");
   const panel = await getPanelFeedback(user, page.loop.id);
   return {
@@ -115,7 +115,7 @@ export default function RoundPage() {
         <h2 id="panel-heading" className="text-lg font-semibold">
           The panel's feedback
         </h2>
-        {panel.access === "unlocked" ? (
+        {panel.access === "open" ? (
           <p className="text-sm">
             <Link to={`/loops/${loop.id}/debrief`} className="link">
               Open the debrief for {loop.candidate.name}

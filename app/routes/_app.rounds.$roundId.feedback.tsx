@@ -23,8 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser({ request, context });
   const page = await getRoundForInterviewer(user, params.roundId ?? "");
   const submitted = page.own?.status === "submitted";
   const amend = submitted && new URL(request.url).searchParams.get("amend") === "1";
@@ -41,8 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser({ request, context });
   const roundId = params.roundId ?? "";
   const page = await getRoundForInterviewer(user, roundId);
   const keys = page.rubric.dimensions.map((dimension) => dimension.key);

@@ -5,9 +5,9 @@ import { navigationFor } from "~/domain/navigation";
 import { roleLabels } from "~/domain/roles";
 import { requireUser } from "~/server/auth/guards.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  return { user: { name: user.name, role: user.role }, nav: navigationFor(user.role) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser({ request, context });
+  return { user: { name: user.name, role: user.role }, nav: navigationFor(user) };
 }
 
 export default function AppLayout() {

@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FieldErrors } from "~/components/field";
-import { homePathFor } from "~/domain/roles";
+import { homePathFor } from "~/domain/navigation";
 import { loginSchema } from "~/schemas/auth";
 import { signIn } from "~/server/auth/sign-in.server";
 import { assertSameOrigin } from "~/server/auth/origin.server";
@@ -14,8 +14,8 @@ import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Calibrate" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser({ request, context });
   if (user) {
     const redirectTo = new URL(request.url).searchParams.get("redirectTo");
     throw redirect(safeRedirect(redirectTo, homePathFor(user.role)));

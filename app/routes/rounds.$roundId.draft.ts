@@ -11,9 +11,9 @@ import { FeedbackConflictError, FeedbackStateError, saveDraft } from "~/server/f
  * hide). Answers JSON, never a redirect, so a signed-out tab learns it must
  * sign in again instead of being navigated away from its typing.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await getOptionalUser(request);
+  const user = await getOptionalUser({ request, context });
   if (!user)
     return Response.json(
       { ok: false, reason: "signed_out", message: "You are signed out. Sign in again to save." },

@@ -15,6 +15,7 @@ export const loopListQuerySchema = z.object({
   recruiter: z.string().max(40).optional().catch(undefined),
   hiringManager: z.string().max(40).optional().catch(undefined),
   overdue: z.enum(["1"]).optional().catch(undefined),
+  scope: z.enum(["mine", "all"]).optional().catch(undefined),
 });
 
 export type LoopListQuery = {
@@ -27,6 +28,7 @@ export type LoopListQuery = {
   recruiter?: string;
   hiringManager?: string;
   overdue?: "1";
+  scope?: "mine" | "all";
 };
 
 export function loopListQueryFrom(request: Request): LoopListQuery {

@@ -4,6 +4,7 @@ import * as debriefRoute from "~/routes/_app.loops.$loopId.debrief";
 import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
 import { getCalibration, settleCalibrationRefreshes } from "~/server/calibration/calibration.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
+import { recordDecision } from "~/server/debrief/decisions.server";
 import { completeForm, panelScenario } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
@@ -16,12 +17,22 @@ async function submit(userId: string, roundId: string, form: Record<string, stri
   expect(outcome.status).toBe(302);
 }
 
-/** Bob rates everything 1 point below Carol on the same candidates: Bob is harsh, Carol lenient. */
+/**
+ * Bob rates everything 1 point below Carol on the same candidates: Bob is harsh, Carol lenient.
+ * The hiring manager then decides, which is when calibration starts counting the loop.
+ */
 async function ratedPanels() {
   const first = await panelScenario();
   await submit(first.users.bob.id, first.rounds.bobBehavioral.id, completeForm({}, "2"));
   await submit(first.users.carol.id, first.rounds.carolExecution.id, completeForm({}, "3"));
   await submit(first.users.alice.id, first.rounds.aliceProduct.id, completeForm({}, "3"));
+  await recordDecision(first.users.hm, first.loop.id, {
+    outcome: "hire",
+    level: "L5",
+    rationale: "Strong product altitude and ownership across the panel.",
+    dimensionKeys: ["ownership"],
+    dissent: "",
+  });
   return first;
 }
 
@@ -110,6 +121,5 @@ describe("calibration", () => {
     const panelistView = (asPanelist.data as { debrief: Awaited<ReturnType<typeof getDebrief>> }).debrief;
     expect(panelistView.adjustedMeans).toBeNull();
     expect(panelistView.rows.every((row) => row.cells.every((cell) => cell.raterEffect === null))).toBe(true);
-    void prisma;
   });
 });

@@ -268,13 +268,18 @@ describe("decisions", () => {
   it("recruiters, other hiring managers and interviewers cannot record the decision", async () => {
     const { users, loop } = await splitPanel();
     const otherHm = await createUser(prisma, { role: "hiring_manager" });
-    for (const user of [users.recruiter, otherHm, users.bob]) {
+    // Another hiring manager does not even learn the loop exists; the others are told why not.
+    for (const [user, status] of [
+      [users.recruiter, 403],
+      [otherHm, 404],
+      [users.bob, 403],
+    ] as const) {
       const outcome = await run(
         debriefRoute.action,
         request(`/loops/${loop.id}/debrief`, { cookie: await cookieFor(user.id), form: decision }),
         { loopId: loop.id },
       );
-      expect(outcome.status).toBe(403);
+      expect(outcome.status, user.role).toBe(status);
     }
     expect(await prisma.decision.count({ where: { loopId: loop.id } })).toBe(0);
   });

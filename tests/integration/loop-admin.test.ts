@@ -209,10 +209,11 @@ describe("recruiters: candidates, loops and rounds", () => {
         )
       ).status,
     ).toBe(403);
+    // An interviewer who is not on the panel does not learn the loop exists.
     const interviewerCookie = await cookieFor(setup.ada.id);
     expect(
       (await run(loopRoute.loader, request(`/loops/${loopId}`, { cookie: interviewerCookie }), { loopId })).status,
-    ).toBe(403);
+    ).toBe(404);
   });
 
   it("moves the loop to debrief when the last feedback arrives", async () => {

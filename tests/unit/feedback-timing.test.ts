@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { feedbackDueAt, feedbackProgress, formatDuration, roundFeedbackState } from "~/domain/feedback-timing";
 import { daysBetween } from "~/domain/stages";
-import { homePathFor } from "~/domain/roles";
+import { homePathFor } from "~/domain/navigation";
 
 const now = new Date("2026-11-23T12:00:00Z");
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);

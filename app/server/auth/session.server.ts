@@ -22,13 +22,14 @@ const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
     name: attributes.name,
     role: attributes.role,
     active: attributes.active,
+    committeeMember: attributes.committeeMember,
   }),
 });
 
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
-    DatabaseUserAttributes: { email: string; name: string; role: Role; active: boolean };
+    DatabaseUserAttributes: { email: string; name: string; role: Role; active: boolean; committeeMember: boolean };
   }
 }
 
@@ -37,6 +38,7 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
+  committeeMember: boolean;
 }
 
 export interface SessionLookup {
@@ -62,19 +64,21 @@ export async function createSession(userId: string, request: Request): Promise<s
   return withSecure(lucia.createSessionCookie(session.id), request);
 }
 
-// The root loader and the route's guard both ask about the same request: validate once.
-const lookups = new WeakMap<Request, Promise<SessionLookup & { sessionId: string | null }>>();
+export type SessionLookupResult = SessionLookup & { sessionId: string | null };
 
-export function getSession(request: Request): Promise<SessionLookup & { sessionId: string | null }> {
-  let lookup = lookups.get(request);
-  if (!lookup) {
-    lookup = validate(request);
-    lookups.set(request, lookup);
-  }
-  return lookup;
+/**
+ * The session of a request. The root loader and the route's guard both ask
+ * about the same request, and Remix hands each loader its own Request object,
+ * so the lookup is memoised on the load context, which every loader of one
+ * request shares (server.ts creates it per HTTP request).
+ */
+export function getSession(request: Request, context?: { sessionLookup?: Promise<SessionLookupResult> }) {
+  if (!context) return validate(request);
+  context.sessionLookup ??= validate(request);
+  return context.sessionLookup;
 }
 
-async function validate(request: Request): Promise<SessionLookup & { sessionId: string | null }> {
+async function validate(request: Request): Promise<SessionLookupResult> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return { user: null, setCookie: null, sessionId: null };
   const { session, user } = await lucia.validateSession(sessionId);
@@ -86,7 +90,7 @@ async function validate(request: Request): Promise<SessionLookup & { sessionId: 
     return { user: null, setCookie: withSecure(lucia.createBlankSessionCookie(), request), sessionId: null };
   }
   return {
-    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, committeeMember: user.committeeMember },
     setCookie: session.fresh ? withSecure(lucia.createSessionCookie(session.id), request) : null,
     sessionId: session.id,
   };

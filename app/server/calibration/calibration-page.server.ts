@@ -1,17 +1,18 @@
 import { roundTypeLabels } from "~/domain/default-rubric";
 import type { RoundType } from "~/generated/prisma/enums";
 import type { CalibrationQuery } from "~/schemas/calibration";
-import type { SessionUser } from "../auth/session.server";
+import { can, type Person } from "~/domain/permissions";
 import { prisma } from "../db.server";
 import { currentRubricVersion } from "../rubrics/rubrics.server";
-import { getCalibration } from "./calibration.server";
+import { calibrationFor } from "./calibration.server";
 
 /**
  * The calibration page. Hiring managers and admins see every interviewer;
  * an interviewer sees only their own row beside the organisation's averages.
+ * Figures count decided loops only, less any the viewer still owes feedback on.
  */
-export async function getCalibrationPage(viewer: Pick<SessionUser, "id" | "role">, query: CalibrationQuery) {
-  const ownOnly = viewer.role === "interviewer";
+export async function getCalibrationPage(viewer: Person, query: CalibrationQuery) {
+  const ownOnly = !can(viewer, "calibration.all");
   // Interviewers get the all-time view without filters: narrow filters over aggregates
   // could isolate one colleague's scorecard, which the blind rule forbids.
   const periodDays = query.period === "all" ? undefined : Number(query.period);
@@ -19,7 +20,7 @@ export async function getCalibrationPage(viewer: Pick<SessionUser, "id" | "role"
     ? {}
     : { periodDays, roundType: query.roundType as RoundType | undefined, hiringManagerId: query.hiringManager };
   const [result, rubric, hiringManagers] = await Promise.all([
-    getCalibration(filter),
+    calibrationFor(viewer, filter),
     currentRubricVersion(),
     ownOnly
       ? Promise.resolve([])

@@ -1,6 +1,8 @@
 import { summariseCalibration, type CalibrationRow, type CalibrationSummary } from "~/domain/calibration-stats";
 import { Prisma } from "~/generated/prisma/client";
 import type { RoundType } from "~/generated/prisma/enums";
+import type { Person } from "~/domain/permissions";
+import { lockedLoopIds } from "../auth/permissions.server";
 import { prisma } from "../db.server";
 import { currentRubricVersion } from "../rubrics/rubrics.server";
 
@@ -9,7 +11,20 @@ export interface CalibrationFilter {
   periodDays?: number;
   roundType?: RoundType;
   hiringManagerId?: string;
+  /** Loops left out for one viewer: decided loops on which they still owe feedback (the blind rule). */
+  excludeLoopIds?: string[];
 }
+
+/**
+ * Which feedback calibration counts: submitted, not voided, on a round not
+ * cancelled, of a loop whose current decision is hire or no hire. Counting a
+ * loop only once it is decided keeps every figure independent of feedback that
+ * panelists may still be writing blind (see ADR 0008); per-viewer exclusion
+ * covers the rare person who owes feedback on a decided loop.
+ */
+const COUNTED = Prisma.sql`
+  f."status" = 'submitted' AND f."voidedAt" IS NULL AND r."status" <> 'cancelled'
+  AND EXISTS (SELECT 1 FROM "Decision" cd WHERE cd."loopId" = r."loopId" AND cd."supersededAt" IS NULL AND cd."outcome" IN ('hire', 'no_hire'))`;
 
 /** A row as the query returns it: the round's end is computed from its start and length. */
 type RawRow = Omit<CalibrationRow, "roundEndedAt"> & { scheduledAt: Date | null; durationMinutes: number };
@@ -29,7 +44,8 @@ export async function loadCalibrationRows(filter: CalibrationFilter, now = new D
     JOIN "Loop" l ON l."id" = r."loopId"
     JOIN "User" u ON u."id" = f."interviewerId"
     LEFT JOIN "Decision" dec ON dec."loopId" = l."id" AND dec."supersededAt" IS NULL
-    WHERE f."status" = 'submitted' AND r."status" <> 'cancelled'
+    WHERE ${COUNTED}
+      ${filter.excludeLoopIds?.length ? Prisma.sql`AND r."loopId" NOT IN (${Prisma.join(filter.excludeLoopIds)})` : Prisma.empty}
       ${since ? Prisma.sql`AND f."submittedAt" >= ${since}` : Prisma.empty}
       ${filter.roundType ? Prisma.sql`AND r."type"::text = ${filter.roundType}` : Prisma.empty}
       ${filter.hiringManagerId ? Prisma.sql`AND l."hiringManagerId" = ${filter.hiringManagerId}` : Prisma.empty}
@@ -45,21 +61,24 @@ export async function loadCalibrationRows(filter: CalibrationFilter, now = new D
   }));
 }
 
-/** Changes whenever feedback is submitted or amended, or a decision recorded: "has anything changed?". */
+/**
+ * Changes whenever anything calibration counts changes (a counted scorecard
+ * submitted, amended or voided; a decision recorded or replaced), and never
+ * with feedback on undecided loops, which it does not count. One query.
+ */
 async function dataVersion(): Promise<string> {
-  const [feedback, amendments, decisions] = await Promise.all([
-    prisma.feedback.aggregate({ where: { status: "submitted" }, _count: true, _max: { submittedAt: true } }),
-    prisma.feedbackAmendment.aggregate({ _count: true, _max: { amendedAt: true } }),
-    prisma.decision.aggregate({ _count: true, _max: { decidedAt: true } }),
-  ]);
-  return [
-    feedback._count,
-    feedback._max.submittedAt?.toISOString(),
-    amendments._count,
-    amendments._max.amendedAt?.toISOString(),
-    decisions._count,
-    decisions._max.decidedAt?.toISOString(),
-  ].join("|");
+  const [row] = await prisma.$queryRaw<{ version: string }[]>(Prisma.sql`
+    SELECT concat_ws('|',
+      (SELECT concat_ws(':', count(*), max(f."submittedAt"), count(f."voidedAt"), max(f."voidedAt"))
+         FROM "Feedback" f JOIN "Round" r ON r."id" = f."roundId"
+         WHERE f."status" = 'submitted' AND r."status" <> 'cancelled'
+           AND EXISTS (SELECT 1 FROM "Decision" cd WHERE cd."loopId" = r."loopId" AND cd."supersededAt" IS NULL AND cd."outcome" IN ('hire', 'no_hire'))),
+      (SELECT concat_ws(':', count(*), max(a."amendedAt"))
+         FROM "FeedbackAmendment" a JOIN "Feedback" f ON f."id" = a."feedbackId" JOIN "Round" r ON r."id" = f."roundId"
+         WHERE EXISTS (SELECT 1 FROM "Decision" cd WHERE cd."loopId" = r."loopId" AND cd."supersededAt" IS NULL AND cd."outcome" IN ('hire', 'no_hire'))),
+      (SELECT concat_ws(':', count(*), max("decidedAt"), max("supersededAt")) FROM "Decision")
+    ) AS "version"`);
+  return row!.version;
 }
 
 function filterKey(filter: CalibrationFilter): string {
@@ -67,7 +86,25 @@ function filterKey(filter: CalibrationFilter): string {
     periodDays: filter.periodDays ?? null,
     roundType: filter.roundType ?? null,
     hiringManagerId: filter.hiringManagerId ?? null,
+    ...(filter.excludeLoopIds?.length ? { excludeLoopIds: [...filter.excludeLoopIds].sort() } : {}),
   });
+}
+
+/**
+ * Calibration as one person may see it: the shared figures, unless they owe
+ * feedback on a loop those figures count, in which case that loop is left out
+ * for them (its own cached snapshot). Every statistic shown to a person,
+ * calibration page and debrief adjustment alike, comes through here.
+ */
+export async function calibrationFor(viewer: Pick<Person, "id">, filter: Omit<CalibrationFilter, "excludeLoopIds">) {
+  const locked = await lockedLoopIds(viewer.id);
+  const counted = locked.length
+    ? await prisma.decision.findMany({
+        where: { loopId: { in: locked }, supersededAt: null, outcome: { in: ["hire", "no_hire"] } },
+        select: { loopId: true },
+      })
+    : [];
+  return getCalibration({ ...filter, excludeLoopIds: counted.map((decision) => decision.loopId) });
 }
 
 // A sliding window moves even when no feedback arrives: refresh such snapshots twice a day.

@@ -1,5 +1,5 @@
 import { toCsv } from "~/utils/csv";
-import type { SessionUser } from "../auth/session.server";
+import type { LoopRelationship, Person } from "~/domain/permissions";
 import { getDebrief } from "./debrief.server";
 
 export const RATINGS_CSV_HEADER = [
@@ -14,11 +14,15 @@ export const RATINGS_CSV_HEADER = [
   "submitted_at",
 ];
 
-/** One row per submitted rating (empty rating = no signal). Reads through the debrief, so the blind rule applies. */
-export async function debriefCsv(viewer: Pick<SessionUser, "id" | "role">, loopId: string) {
-  const debrief = await getDebrief(viewer, loopId);
+/**
+ * One row per submitted rating (empty rating = no signal); voided scorecards
+ * are left out, as from every statistic. Reads through the debrief, so the
+ * permission model and the blind rule apply.
+ */
+export async function debriefCsv(viewer: Person, loopId: string, relationship?: LoopRelationship) {
+  const debrief = await getDebrief(viewer, loopId, relationship);
   const rows = debrief.rows
-    .filter((row) => row.submittedAt)
+    .filter((row) => row.submittedAt && !row.voided)
     .flatMap((row) =>
       row.cells.map((cell) => [
         debrief.loop.candidate.name,

@@ -4,24 +4,26 @@ import { roundFeedbackState } from "~/domain/feedback-timing";
 import { countSplits, debriefAgenda, mean, spreadOf } from "~/domain/panel-spread";
 import { krippendorffAlpha } from "~/domain/reliability";
 import { daysBetween } from "~/domain/stages";
-import type { SessionUser } from "../auth/session.server";
+import { type LoopRelationship, mayLoop, type Person } from "~/domain/permissions";
+import { authorizeLoop } from "../auth/permissions.server";
 import { prisma } from "../db.server";
 import { loopHeaderSelect } from "../loops/loop-select.server";
-import { getCalibration } from "../calibration/calibration.server";
+import { calibrationFor } from "../calibration/calibration.server";
 import { getPanelFeedback, type PanelFeedbackEntry } from "../feedback/panel-feedback.server";
-
-type Viewer = Pick<SessionUser, "id" | "role">;
-
-export function canRecordDecision(viewer: Viewer, loop: { hiringManagerId: string }) {
-  return viewer.role === "admin" || (viewer.role === "hiring_manager" && viewer.id === loop.hiringManagerId);
-}
 
 /**
  * Everything the debrief page shows, in a fixed number of queries whatever
  * the panel size: the loop with its rounds and decisions (1), the panel's
  * feedback through the blind rule (2 + one audit insert).
  */
-export async function getDebrief(viewer: Viewer, loopId: string, now = new Date()) {
+export async function getDebrief(
+  viewer: Person,
+  loopId: string,
+  knownRelationship?: LoopRelationship,
+  now = new Date(),
+) {
+  // The route's guard usually has the relationship already; without it, this asks the same question itself.
+  const relationship = knownRelationship ?? (await authorizeLoop(viewer, loopId, "debrief.read"));
   const loop = await prisma.loop.findUnique({
     where: { id: loopId },
     select: {
@@ -73,14 +75,9 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
   });
   if (!loop) throw data({ message: "There is no such loop." }, { status: 404 });
 
-  const panel = await getPanelFeedback(viewer, loopId);
-  if (panel.access === "none") throw data({ message: "There is no such loop." }, { status: 404 });
-  if (panel.access === "locked") {
-    throw data(
-      { message: "The debrief opens for you once your own feedback for this candidate is submitted." },
-      { status: 403 },
-    );
-  }
+  // The route's guard has checked "debrief.read"; the panel read applies the blind rule again on its own.
+  const panel = await getPanelFeedback(viewer, loopId, relationship);
+  if (panel.access !== "open") throw data({ message: "There is no such loop." }, { status: 404 });
 
   const dimensions = loop.rubricVersion.dimensions;
   const byRound = new Map<string, PanelFeedbackEntry>();
@@ -88,7 +85,7 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
 
   // Severity adjustment: each rater's (shrunk) effect on each dimension, from all submitted feedback.
   // Interviewers see only their own calibration, so panelists reading the debrief get raw ratings only.
-  const effects = viewer.role === "interviewer" ? null : (await getCalibration({})).summary.effectsByDimension;
+  const effects = viewer.role === "interviewer" ? null : (await calibrationFor(viewer, {})).summary.effectsByDimension;
   const effectOf = (dimensionKey: string, interviewerId: string | null) =>
     (interviewerId ? effects?.[dimensionKey]?.[interviewerId] : undefined) ?? null;
 
@@ -107,6 +104,8 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
       focusDimensionKeys: round.focusDimensionKeys,
       state,
       submittedAt: entry?.submittedAt ?? null,
+      voided: entry?.voided ?? null,
+      feedbackId: entry?.feedbackId ?? null,
       lateByMs: submittedAt && dueAt && submittedAt > dueAt ? submittedAt.getTime() - dueAt.getTime() : null,
       overdueByMs: state === "overdue" && dueAt ? now.getTime() - dueAt.getTime() : null,
       afterDebrief: Boolean(submittedAt && loop.debriefAt && submittedAt > loop.debriefAt),
@@ -137,7 +136,8 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
     };
   });
 
-  const submittedRows = rows.filter((row) => row.submittedAt);
+  // A voided scorecard stays on the page (struck through) but counts in no figure.
+  const submittedRows = rows.filter((row) => row.submittedAt && !row.voided);
   const spreads = dimensions.map((dimension, index) =>
     spreadOf(
       dimension,
@@ -193,7 +193,8 @@ export async function getDebrief(viewer: Viewer, loopId: string, now = new Date(
         decidedAt: decision.decidedAt.toISOString(),
         supersededAt: decision.supersededAt!.toISOString(),
       })),
-    canDecide: canRecordDecision(viewer, loop),
+    canDecide: mayLoop(viewer, relationship, "decision.record"),
+    canVoid: mayLoop(viewer, relationship, "feedback.void"),
   };
 }
 

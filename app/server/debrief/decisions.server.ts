@@ -1,7 +1,7 @@
 import type { DecisionInput } from "~/schemas/decision";
-import type { SessionUser } from "../auth/session.server";
+import type { Person } from "~/domain/permissions";
+import { authorizeLoop } from "../auth/permissions.server";
 import { prisma } from "../db.server";
-import { canRecordDecision } from "./debrief.server";
 
 export class DecisionError extends Error {
   constructor(
@@ -28,13 +28,9 @@ const STAGES_BEFORE_DECISION = new Set([
  * (history is kept), moves the loop to "decided" with a recorded stage
  * change, and is audited. Only the loop's hiring manager or an admin decides.
  */
-export async function recordDecision(
-  viewer: Pick<SessionUser, "id" | "role">,
-  loopId: string,
-  input: DecisionInput,
-  now = new Date(),
-) {
+export async function recordDecision(viewer: Person, loopId: string, input: DecisionInput, now = new Date()) {
   return prisma.$transaction(async (tx) => {
+    await authorizeLoop(viewer, loopId, "decision.record", tx);
     const loop = await tx.loop.findUnique({
       where: { id: loopId },
       select: {
@@ -45,8 +41,6 @@ export async function recordDecision(
       },
     });
     if (!loop) throw new DecisionError("There is no such loop.", 404);
-    if (!canRecordDecision(viewer, loop))
-      throw new DecisionError("Only this loop's hiring manager (or an admin) records its decision.", 403);
     const known = new Set(loop.rubricVersion.dimensions.map((dimension) => dimension.key));
     const dimensionKeys = input.dimensionKeys.filter((key) => known.has(key));
     if (dimensionKeys.length === 0) throw new DecisionError("Name at least one dimension of this loop's rubric.", 409);

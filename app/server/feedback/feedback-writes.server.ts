@@ -2,13 +2,13 @@ import { checkEvidence, type EvidenceWarning } from "~/domain/evidence-check";
 import { diffFeedback } from "~/domain/feedback-diff";
 import { Prisma } from "~/generated/prisma/client";
 import type { FeedbackContent } from "~/schemas/feedback";
-import type { SessionUser } from "../auth/session.server";
 import { isUniqueViolation, prisma } from "../db.server";
 import { applyAutomaticStage } from "../loops/stage.server";
-import { panelAccess } from "./panel-access.server";
+import { mayLoop, type Person } from "~/domain/permissions";
+import { loopRelationship } from "../auth/permissions.server";
 
 type Tx = Prisma.TransactionClient;
-type Viewer = Pick<SessionUser, "id" | "role">;
+type Viewer = Person;
 
 /** Another tab or device saved this feedback since the form was loaded. */
 export class FeedbackConflictError extends Error {
@@ -249,11 +249,13 @@ export async function amendFeedback(
     const changes = diffFeedback(before, input.content);
     if (changes.length === 0) throw new FeedbackStateError("Nothing was changed, so there is nothing to amend.", 400);
 
-    const access = await panelAccess(viewer, round.loopId, tx);
+    // Could the author read the panel's feedback when amending? Then the amendment may reflect it.
+    const relationship = await loopRelationship(viewer, round.loopId, tx);
     const othersSubmitted = await tx.feedback.count({
       where: { status: "submitted", interviewerId: { not: viewer.id }, round: { loopId: round.loopId } },
     });
-    const afterPanelVisible = access === "unlocked" && othersSubmitted > 0;
+    const afterPanelVisible =
+      relationship !== null && mayLoop(viewer, relationship, "debrief.read") && othersSubmitted > 0;
 
     const dimensions = round.loop.rubricVersion.dimensions;
     const warnings = warningsFor(dimensions, input.content);

@@ -1,8 +1,24 @@
 import { roundTypeLabels } from "~/domain/default-rubric";
 import type { Recommendation, RoundType } from "~/generated/prisma/enums";
-import type { SessionUser } from "../auth/session.server";
+import { isLocked, type LoopRelationship, mayLoop, type Person } from "~/domain/permissions";
+import { loopRelationship } from "../auth/permissions.server";
+import { recordReads } from "../audit.server";
 import { prisma } from "../db.server";
-import { canReadOthers, panelAccess, type PanelAccess } from "./panel-access.server";
+
+/**
+ * What the viewer may read of a loop's panel feedback:
+ * - "open": every submitted scorecard (the debrief's readers);
+ * - "locked": the viewer owes feedback on this loop, so they learn who
+ *   submitted and when, nothing more (the blind rule, whatever their role);
+ * - "none": the loop is outside the viewer's scope.
+ */
+export type PanelAccess = "open" | "locked" | "none";
+
+export function panelAccessOf(viewer: Person, relationship: LoopRelationship | null): PanelAccess {
+  if (!relationship) return "none";
+  if (isLocked(relationship)) return "locked";
+  return mayLoop(viewer, relationship, "debrief.read") ? "open" : "none";
+}
 
 export interface PanelRating {
   dimensionKey: string;
@@ -30,6 +46,8 @@ export interface PanelFeedbackEntry {
   interviewerName: string;
   isOwn: boolean;
   submittedAt: string;
+  /** An admin voided this scorecard: shown struck through, left out of every statistic. */
+  voided: { at: string; byName: string; reason: string } | null;
   /** Present only when the viewer may read it (the blind rule). */
   content: {
     recommendation: Recommendation | null;
@@ -41,19 +59,22 @@ export interface PanelFeedbackEntry {
 }
 
 /**
- * The submitted feedback of a loop's panel, as the viewer may see it. Drafts
- * are never returned. When the viewer is locked (still owes feedback), other
- * panelists' entries carry only who submitted and when. Each read of another
- * person's feedback is written to the audit log.
- * Two queries whatever the panel size, plus one audit insert.
+ * The submitted feedback of a loop's panel, as the viewer may see it: the only
+ * function that reads other people's feedback. Drafts are never returned.
+ * When the viewer is locked (still owes feedback), other panelists' entries
+ * carry only who submitted and when. Reads of other people's feedback are
+ * written to the audit log. Pass the relationship when the route's guard has
+ * already found it; otherwise it is looked up (one query).
  */
 export async function getPanelFeedback(
-  viewer: Pick<SessionUser, "id" | "role">,
+  viewer: Person,
   loopId: string,
+  knownRelationship?: LoopRelationship,
 ): Promise<{ access: PanelAccess; entries: PanelFeedbackEntry[] }> {
-  const access = await panelAccess(viewer, loopId);
+  const relationship = knownRelationship ?? (await loopRelationship(viewer, loopId));
+  const access = panelAccessOf(viewer, relationship);
   if (access === "none") return { access, entries: [] };
-  const readOthers = canReadOthers(access);
+  const readOthers = access === "open";
 
   const feedback = await prisma.feedback.findMany({
     where: { status: "submitted", round: { loopId } },
@@ -62,6 +83,9 @@ export async function getPanelFeedback(
       id: true,
       interviewerId: true,
       submittedAt: true,
+      voidedAt: true,
+      voidReason: true,
+      voidedBy: { select: { name: true } },
       recommendation: true,
       summary: true,
       flagKeys: true,
@@ -97,6 +121,10 @@ export async function getPanelFeedback(
       interviewerName: item.interviewer.name,
       isOwn,
       submittedAt: item.submittedAt!.toISOString(),
+      voided:
+        visible && item.voidedAt
+          ? { at: item.voidedAt.toISOString(), byName: item.voidedBy?.name ?? "an admin", reason: item.voidReason }
+          : null,
       content: visible
         ? {
             recommendation: item.recommendation,
@@ -120,16 +148,15 @@ export async function getPanelFeedback(
   });
 
   const viewedOthers = entries.filter((entry) => entry.content && !entry.isOwn);
-  if (viewedOthers.length) {
-    await prisma.auditEvent.createMany({
-      data: viewedOthers.map((entry) => ({
-        actorId: viewer.id,
-        action: "feedback.viewed",
-        entityType: "Feedback",
-        entityId: entry.feedbackId,
-        data: { loopId, interviewerId: entry.interviewerId },
-      })),
-    });
-  }
+  await recordReads(
+    viewedOthers.map((entry) => ({
+      actorId: viewer.id,
+      action: "feedback.viewed",
+      entityType: "Feedback",
+      entityId: entry.feedbackId,
+      loopId,
+      data: { loopId, interviewerId: entry.interviewerId },
+    })),
+  );
   return { access, entries };
 }

@@ -4,6 +4,8 @@ import { countSplits, spreadOf } from "~/domain/panel-spread";
 import { daysBetween, daysOverdueInStage } from "~/domain/stages";
 import type { Prisma } from "~/generated/prisma/client";
 import type { LoopListQuery } from "~/schemas/loop-list";
+import type { Person } from "~/domain/permissions";
+import { loopScopeWhere } from "../auth/permissions.server";
 import { prisma } from "../db.server";
 
 export const PAGE_SIZE = 50;
@@ -19,8 +21,9 @@ function nextRoundOf(
 }
 
 export interface LoopListFilter extends Partial<LoopListQuery> {
-  hiringManagerId?: string;
   activeOnly?: boolean;
+  /** "all": every loop the viewer may see; "mine": only those they manage or sit on (committee members choose). */
+  scope?: "mine" | "all";
   page: number;
 }
 
@@ -35,9 +38,14 @@ const orderings: Record<LoopListQuery["sort"], Prisma.LoopOrderByWithRelationInp
  * Loop rows for list pages: the page of loops (1 query), the total (1), and
  * the submitted ratings of just those loops for their split counts (1).
  */
-export async function listLoops(filter: LoopListFilter, now = new Date()) {
-  const hiringManagerId = filter.hiringManagerId ?? filter.hiringManager;
+export async function listLoops(viewer: Person, filter: LoopListFilter, now = new Date()) {
+  const hiringManagerId = filter.hiringManager;
+  const scope =
+    filter.scope === "mine" && viewer.role === "hiring_manager"
+      ? loopScopeWhere({ ...viewer, committeeMember: false })
+      : loopScopeWhere(viewer);
   const where: Prisma.LoopWhereInput = {
+    AND: [scope],
     ...(hiringManagerId ? { hiringManagerId } : {}),
     ...(filter.recruiter ? { recruiterId: filter.recruiter } : {}),
     ...(filter.q ? { candidate: { name: { contains: filter.q, mode: "insensitive" } } } : {}),
@@ -98,11 +106,23 @@ export async function listLoops(filter: LoopListFilter, now = new Date()) {
   ]);
   const settings = await prisma.stageSetting.findMany({ select: { stage: true, expectedDays: true } });
   const expectedDays = Object.fromEntries(settings.map((setting) => [setting.stage, setting.expectedDays]));
+  // Split counts come from the panel's ratings: none for a loop on which the viewer still owes feedback.
+  const lockedFor = (
+    rounds: { status: string; interviewerId: string | null; feedback: { interviewerId: string; status: string }[] }[],
+  ) =>
+    rounds.some(
+      (round) =>
+        round.status !== "cancelled" &&
+        round.interviewerId === viewer.id &&
+        !round.feedback.some((feedback) => feedback.interviewerId === viewer.id && feedback.status === "submitted"),
+    );
+  const readable = loops.filter((loop) => !lockedFor(loop.rounds)).map((loop) => loop.id);
   const ratings = await prisma.rating.findMany({
     where: {
       feedback: {
         status: "submitted",
-        round: { loopId: { in: loops.map((loop) => loop.id) }, status: { not: "cancelled" } },
+        voidedAt: null,
+        round: { loopId: { in: readable }, status: { not: "cancelled" } },
       },
     },
     select: { value: true, dimensionId: true, feedback: { select: { round: { select: { loopId: true } } } } },
@@ -139,7 +159,7 @@ export async function listLoops(filter: LoopListFilter, now = new Date()) {
       daysInLoop: daysBetween(loop.startedAt, now),
       debriefAt: loop.debriefAt?.toISOString() ?? null,
       feedback: feedbackProgress(loop.rounds, now),
-      splits: splitsOf(loop.id),
+      splits: lockedFor(loop.rounds) ? null : splitsOf(loop.id),
       nextRound: nextRoundOf(loop.rounds, now),
     })),
   };
