@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3210;
+// E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 
 // Debian's Chromium (apt-get install chromium); never `npx playwright install`.
 export default defineConfig({
