@@ -18,71 +18,61 @@ export function AuditFilters({
   const action = value("action");
   const unknownAction = action && !knownAuditActions.some((known) => known.action === action);
   return (
-    <Form method="get" className="card mb-4 flex flex-wrap items-start gap-3 text-sm" aria-label="Filter events">
-      <div>
-        <label htmlFor="filter-actor" className="label">
-          Person
-        </label>
-        <select id="filter-actor" name="actor" defaultValue={value("actor")} className="input mt-1 w-auto">
-          <option value="">Anyone</option>
-          <option value="system">The system (no person)</option>
-          {actors.map((actor) => (
-            <option key={actor.id} value={actor.id}>
-              {actor.active ? actor.name : `${actor.name} (deactivated)`}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-loop" className="label">
-          Loop
-        </label>
-        <input
-          id="filter-loop"
-          name="loop"
-          type="search"
-          defaultValue={value("loop")}
-          placeholder="Candidate name or loop id"
-          className="input mt-1 w-56"
+    <Form method="get" className="card mb-4 text-sm" aria-label="Filter events">
+      <div className="grid gap-x-3 gap-y-1 sm:grid-cols-2 lg:grid-cols-5">
+        <div>
+          <label htmlFor="filter-actor" className="label">
+            Person
+          </label>
+          <select id="filter-actor" name="actor" defaultValue={value("actor")} className="input mt-1">
+            <option value="">Anyone</option>
+            <option value="system">The system (no person)</option>
+            {actors.map((actor) => (
+              <option key={actor.id} value={actor.id}>
+                {actor.active ? actor.name : `${actor.name} (deactivated)`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-loop" className="label">
+            Loop
+          </label>
+          <input
+            id="filter-loop"
+            name="loop"
+            type="search"
+            defaultValue={value("loop")}
+            placeholder="Candidate or loop id"
+            className="input mt-1"
+          />
+        </div>
+        <div>
+          <label htmlFor="filter-action" className="label">
+            Action
+          </label>
+          <select id="filter-action" name="action" defaultValue={action} className="input mt-1">
+            <option value="">Any action</option>
+            {knownAuditActions.map((known) => (
+              <option key={known.action} value={known.action}>
+                {known.label}
+              </option>
+            ))}
+            {unknownAction ? <option value={action}>{action}</option> : null}
+          </select>
+        </div>
+        <Field
+          label="From"
+          errors={errors?.from ? [errors.from] : null}
+          inputProps={{ id: "filter-from", name: "from", type: "date", defaultValue: value("from") }}
+        />
+        <Field
+          label="To"
+          errors={errors?.to ? [errors.to] : null}
+          inputProps={{ id: "filter-to", name: "to", type: "date", defaultValue: value("to") }}
         />
       </div>
-      <div>
-        <label htmlFor="filter-action" className="label">
-          Action
-        </label>
-        <select id="filter-action" name="action" defaultValue={action} className="input mt-1 w-auto">
-          <option value="">Any action</option>
-          {knownAuditActions.map((known) => (
-            <option key={known.action} value={known.action}>
-              {known.label}
-            </option>
-          ))}
-          {unknownAction ? <option value={action}>{action}</option> : null}
-        </select>
-      </div>
-      <Field
-        label="From"
-        errors={errors?.from ? [errors.from] : null}
-        inputProps={{
-          id: "filter-from",
-          name: "from",
-          type: "date",
-          defaultValue: value("from"),
-          className: "input mt-1 w-auto",
-        }}
-      />
-      <Field
-        label="To"
-        errors={errors?.to ? [errors.to] : null}
-        inputProps={{
-          id: "filter-to",
-          name: "to",
-          type: "date",
-          defaultValue: value("to"),
-          className: "input mt-1 w-auto",
-        }}
-      />
-      <div className="flex items-center gap-3 pt-6">
+      <div className="flex items-center gap-3">
         <button type="submit" className="btn-secondary">
           Apply
         </button>
