@@ -25,6 +25,7 @@ export type Cell = (typeof CELLS)[number];
 const table: Record<string, string> = {
   //                                                                 anon   outsdr lk-int lk-hm  lk-rec lk-adm unlckd loopHM othHM  cmteHM recrtr admin
   "$.tsx loader":                                                    "404    404    404    404    404    404    404    404    404    404    404    404",
+  "_app.admin.audit.tsx loader":                                     "login  403    403    403    403    ok     403    403    403    403    403    ok",
   "_app.admin.kits.$type.tsx loader":                                "login  403    403    403    403    ok     403    403    403    403    403    ok",
   "_app.admin.kits.$type.tsx action":                                "login  403    403    403    403    400    403    403    403    403    403    400",
   "_app.admin.kits._index.tsx loader":                               "login  403    403    403    403    ok     403    403    403    403    403    ok",
@@ -59,6 +60,7 @@ const table: Record<string, string> = {
   "_app.rounds._index.tsx loader":                                   "login  ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
   "_app.tsx loader":                                                 "login  ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
   "_index.tsx loader":                                               "login  redir  redir  redir  redir  redir  redir  redir  redir  redir  redir  redir",
+  "admin.audit[.csv].ts loader":                                     "login  403    403    403    403    ok     403    403    403    403    403    ok",
   "healthz.ts loader":                                               "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
   "login.tsx loader":                                                "ok     redir  redir  redir  redir  redir  redir  redir  redir  redir  redir  redir",
   "login.tsx action":                                                "400    400    400    400    400    400    400    400    400    400    400    400",
