@@ -9,6 +9,7 @@ import { initialFeedbackValues, type FeedbackFormValues } from "~/domain/feedbac
 import { feedbackSchema, toContent } from "~/schemas/feedback";
 import { requireUser } from "~/server/auth/guards.server";
 import { getRoundForInterviewer, newSubmitKey } from "~/server/feedback/feedback-form.server";
+import { roundRubricFor } from "~/server/feedback/round-rubric.server";
 import {
   amendFeedback,
   FeedbackConflictError,
@@ -44,25 +45,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser({ request, context });
   const roundId = params.roundId ?? "";
-  const page = await getRoundForInterviewer(user, roundId);
-  const keys = page.rubric.dimensions.map((dimension) => dimension.key);
+  const rubric = await roundRubricFor(user, roundId);
+  if (!rubric) throw data({ message: "This round does not exist or is not assigned to you." }, { status: 404 });
+  const keys = rubric.dimensions.map((dimension) => dimension.key);
   const formData = await request.formData();
   const intent = formData.get("intent") === "amend" ? "amend" : "submit";
   const submission = parseWithZod(formData, { schema: feedbackSchema(keys, intent) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
 
-  const content = toContent(
-    submission.value,
-    keys,
-    page.rubric.flags.map((flag) => flag.key),
-  );
+  const content = toContent(submission.value, keys, rubric.flagKeys);
   try {
     if (intent === "submit") {
       if (!submission.value.submitKey)
         return data(submission.reply({ formErrors: ["Reload the page: the form is missing its submit key."] }), {
           status: 400,
         });
-      await submitFeedback(user, roundId, {
+      await submitFeedback(user, rubric, {
         version: submission.value.version,
         submitKey: submission.value.submitKey,
         content,

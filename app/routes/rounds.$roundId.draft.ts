@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { feedbackSchema } from "~/schemas/feedback";
 import { getOptionalUser } from "~/server/auth/guards.server";
 import { assertSameOrigin } from "~/server/auth/origin.server";
-import { draftDimensionKeys } from "~/server/feedback/draft-keys.server";
+import { roundRubricFor } from "~/server/feedback/round-rubric.server";
 import { FeedbackConflictError, FeedbackStateError, saveDraft } from "~/server/feedback/feedback-writes.server";
 
 /**
@@ -20,14 +20,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 401 },
     );
   const roundId = params.roundId ?? "";
-  const keys = await draftDimensionKeys(user, roundId);
-  if (!keys)
+  const rubric = await roundRubricFor(user, roundId);
+  if (!rubric)
     return Response.json(
       { ok: false, reason: "not_found", message: "This round is not assigned to you." },
       { status: 404 },
     );
 
-  const submission = parseWithZod(await request.formData(), { schema: feedbackSchema(keys, "draft") });
+  const submission = parseWithZod(await request.formData(), {
+    schema: feedbackSchema(
+      rubric.dimensions.map((dimension) => dimension.key),
+      "draft",
+    ),
+  });
   if (submission.status !== "success") {
     return Response.json(
       { ok: false, reason: "invalid", message: "Some fields are too long to save.", errors: submission.error },

@@ -250,3 +250,24 @@ describe("amending", () => {
     expect(await prisma.feedbackAmendment.count({ where: { feedback: { roundId: rounds.bobBehavioral.id } } })).toBe(0);
   });
 });
+
+describe("submit cost", () => {
+  it("submits a scorecard, through the route, in at most 10 queries whatever the rubric", async () => {
+    const { database } = await import("~/server/db.server");
+    const { users, rounds } = await panelScenario();
+    const cookie = await cookieFor(users.bob.id);
+    const seen: string[] = [];
+    (database.prisma as unknown as { $on: (e: string, f: (q: { query: string }) => void) => void }).$on("query", (q) => seen.push(q.query.slice(0, 120)));
+    const before = database.queryCount();
+    const outcome = await run(
+      feedbackRoute.action,
+      request(`/rounds/${rounds.bobBehavioral.id}/feedback`, { cookie, form: completeForm({}, "3") }),
+      { roundId: rounds.bobBehavioral.id },
+    );
+    const used = database.queryCount() - before;
+    expect(outcome.status).toBe(302);
+    expect(await prisma.rating.count({ where: { feedback: { roundId: rounds.bobBehavioral.id } } })).toBe(4);
+    console.log("SUBMIT QUERIES", used, seen.join("\n"));
+    expect(used).toBeLessThanOrEqual(10);
+  });
+});

@@ -7,6 +7,7 @@ import { isUniqueViolation, prisma } from "../db.server";
 import { applyAutomaticStage } from "../loops/stage.server";
 import { mayLoop, type Person } from "~/domain/permissions";
 import { loopRelationship } from "../auth/permissions.server";
+import type { RoundRubric } from "./round-rubric.server";
 
 type Tx = Prisma.TransactionClient;
 type Viewer = Person;
@@ -135,34 +136,65 @@ function warningsFor(dimensions: { key: string; name: string }[], content: Feedb
 }
 
 /**
+ * The round and the viewer's own feedback on it, read under a lock on the round
+ * and its loop: two submits of one form serialise, and so do two panelists'
+ * last submits on one loop, so the one that comes second sees the first when it
+ * works out the loop's stage.
+ */
+async function lockedRoundState(tx: Tx, viewer: Viewer, roundId: string) {
+  const [row] = await tx.$queryRaw<
+    {
+      status: string;
+      scheduledAt: Date | null;
+      feedbackId: string | null;
+      feedbackStatus: string | null;
+      version: number | null;
+      submitKey: string | null;
+      updatedAt: Date | null;
+    }[]
+  >(Prisma.sql`
+    SELECT r."status"::text AS "status", r."scheduledAt" AS "scheduledAt", f."id" AS "feedbackId",
+           f."status"::text AS "feedbackStatus", f."version" AS "version", f."submitKey" AS "submitKey", f."updatedAt" AS "updatedAt"
+    FROM "Round" r JOIN "Loop" l ON l."id" = r."loopId"
+    LEFT JOIN "Feedback" f ON f."roundId" = r."id" AND f."interviewerId" = ${viewer.id}
+    WHERE r."id" = ${roundId} AND r."interviewerId" = ${viewer.id}
+    FOR UPDATE OF r, l`);
+  if (!row) throw new FeedbackStateError("This round does not exist or is not assigned to you.", 404);
+  if (row.status === "cancelled")
+    throw new FeedbackStateError("This round was cancelled; there is no feedback to file.", 409);
+  return row;
+}
+
+/**
  * Submits feedback. Idempotent: the same submitKey (one per form load) submitted
  * twice, by a double click or a retry after a network error, is one submission.
+ * `rubric` is the round's rubric as the action parsed the form with it
+ * (roundRubricFor); the round's state is re-read here under a lock.
  */
 export async function submitFeedback(
   viewer: Viewer,
-  roundId: string,
+  rubric: RoundRubric,
   input: { version: number; submitKey: string; content: FeedbackContent },
   now = new Date(),
 ): Promise<{ feedbackId: string; repeated: boolean }> {
+  const roundId = rubric.roundId;
   const attempt = () =>
     prisma.$transaction(async (tx) => {
-      const round = await writableRound(tx, viewer, roundId);
-      if (round.scheduledAt && round.scheduledAt > now && round.status !== "completed") {
+      const round = await lockedRoundState(tx, viewer, roundId);
+      if (round.scheduledAt && new Date(round.scheduledAt) > now && round.status !== "completed") {
         throw new FeedbackStateError(
           "This round has not taken place yet; you can keep notes as a draft until it has.",
           409,
         );
       }
-      const existing = await ownFeedback(tx, viewer, roundId);
-      if (existing?.status === "submitted") {
-        if (existing.submitKey === input.submitKey) return { feedbackId: existing.id, repeated: true };
+      if (round.feedbackStatus === "submitted") {
+        if (round.submitKey === input.submitKey) return { feedbackId: round.feedbackId!, repeated: true };
         throw new FeedbackStateError("This feedback is already submitted. To change it, amend it with a reason.", 409);
       }
-      if (existing && existing.version !== input.version)
-        throw new FeedbackConflictError(existing.version, existing.updatedAt);
+      if (round.feedbackId && round.version !== input.version)
+        throw new FeedbackConflictError(round.version!, new Date(round.updatedAt!));
 
-      const dimensions = round.loop.rubricVersion.dimensions;
-      const warnings = warningsFor(dimensions, input.content);
+      const warnings = warningsFor(rubric.dimensions, input.content);
       const fields = {
         status: "submitted" as const,
         submitKey: input.submitKey,
@@ -174,23 +206,23 @@ export async function submitFeedback(
         evidenceWarnings: warnings.length,
       };
       let feedbackId: string;
-      if (!existing) {
+      if (!round.feedbackId) {
         feedbackId = (
           await tx.feedback.create({
-            data: { ...fields, roundId, interviewerId: viewer.id, rubricVersionId: round.loop.rubricVersionId },
+            data: { ...fields, roundId, interviewerId: viewer.id, rubricVersionId: rubric.rubricVersionId },
             select: { id: true },
           })
         ).id;
       } else {
         const updated = await tx.feedback.updateMany({
-          where: { id: existing.id, version: input.version, status: "draft" },
+          where: { id: round.feedbackId, version: input.version, status: "draft" },
           data: { ...fields, version: { increment: 1 } },
         });
-        if (updated.count === 0) throw new FeedbackConflictError(existing.version, existing.updatedAt);
-        feedbackId = existing.id;
+        if (updated.count === 0) throw new FeedbackConflictError(round.version!, new Date(round.updatedAt!));
+        feedbackId = round.feedbackId;
       }
       await tx.rating.createMany({
-        data: ratingRows(dimensions, input.content, warnings).map((row) => ({ ...row, feedbackId })),
+        data: ratingRows(rubric.dimensions, input.content, warnings).map((row) => ({ ...row, feedbackId })),
       });
       await recordAudit(
         {
@@ -198,13 +230,13 @@ export async function submitFeedback(
           action: "feedback.submitted",
           entityType: "Feedback",
           entityId: feedbackId,
-          loopId: round.loopId,
+          loopId: rubric.loopId,
           data: { roundId, evidenceWarnings: warnings.length },
         },
         tx,
       );
       // The last feedback in moves the loop to its debrief.
-      await applyAutomaticStage(tx, round.loopId, viewer.id, now);
+      await applyAutomaticStage(tx, rubric.loopId, viewer.id, now);
       return { feedbackId, repeated: false };
     });
   try {
