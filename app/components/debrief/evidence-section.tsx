@@ -1,6 +1,6 @@
 import { RatingBadge } from "~/components/feedback/feedback-readout";
 import type { Debrief } from "~/server/debrief/debrief.server";
-import { VoidedNote } from "./void-scorecard";
+import { struckThrough, VoidedNote } from "./void-scorecard";
 
 /** For each dimension, every interviewer's rating next to their evidence; voided scorecards struck through. */
 export function EvidenceSideBySide({ debrief }: { debrief: Debrief }) {
@@ -21,12 +21,12 @@ export function EvidenceSideBySide({ debrief }: { debrief: Debrief }) {
                   className={`rounded-md border p-2 ${row.voided ? "border-dashed border-red-300" : "border-slate-200"}`}
                   data-voided={row.voided ? "" : undefined}
                 >
-                  <p className={`text-sm ${row.voided ? "text-slate-600 line-through" : ""}`}>
+                  <p className={`text-sm ${row.voided ? struckThrough : ""}`}>
                     <span className="font-semibold">{row.interviewerName}</span>{" "}
                     <span className="text-slate-600">({row.typeLabel})</span> <RatingBadge value={cell.value} />
                     {cell.amended ? <span className="ml-1 text-xs font-semibold text-amber-800">amended</span> : null}
                   </p>
-                  <p className={`mt-1 text-sm text-slate-800 ${row.voided ? "line-through" : ""}`}>
+                  <p className={`mt-1 text-sm ${row.voided ? struckThrough : "text-slate-800"}`}>
                     {cell.evidence ? `“${cell.evidence}”` : <span className="text-slate-600">No evidence.</span>}
                   </p>
                   {row.voided ? <VoidedNote voided={row.voided} /> : null}

@@ -5,7 +5,7 @@ import { formatDuration } from "~/domain/feedback-timing";
 import { ratingLabel, recommendationLabel } from "~/domain/rating-scale";
 import type { Debrief } from "~/server/debrief/debrief.server";
 import { formatDateTime } from "~/utils/format";
-import { VoidedNote, VoidScorecardForm } from "./void-scorecard";
+import { struckThrough, VoidedNote, VoidScorecardForm } from "./void-scorecard";
 
 type Row = Debrief["rows"][number];
 
@@ -74,7 +74,7 @@ export function PanelMatrix({ debrief, voidResult }: { debrief: Debrief; voidRes
             {debrief.rows.map((row) => (
               <tr key={row.roundId} data-testid={`panel-row-${row.roundId}`} data-voided={row.voided ? "" : undefined}>
                 <th scope="row" className="min-w-[12rem] text-left font-normal">
-                  <span className={row.voided ? "text-slate-600 line-through" : ""}>
+                  <span className={row.voided ? struckThrough : ""}>
                     <span className="font-semibold">{row.typeLabel}</span>
                     <span className="block">{row.interviewerName}</span>
                   </span>
@@ -105,7 +105,7 @@ export function PanelMatrix({ debrief, voidResult }: { debrief: Debrief; voidRes
                           onClick={() =>
                             setSelected(isSelected ? null : { roundId: row.roundId, dimensionKey: cell.dimensionKey })
                           }
-                          className={`group relative rounded p-0.5 text-left ${isSelected ? "ring-2 ring-indigo-700" : ""} ${row.voided ? "line-through" : ""}`}
+                          className={`group relative rounded p-0.5 text-left ${isSelected ? "ring-2 ring-indigo-700" : ""} ${row.voided ? struckThrough : ""}`}
                         >
                           <RatingBadge value={cell.value} />
                           {cell.adjusted !== null && cell.raterEffect ? (
@@ -138,7 +138,7 @@ export function PanelMatrix({ debrief, voidResult }: { debrief: Debrief; voidRes
                     </td>
                   );
                 })}
-                <td className={row.voided ? "text-slate-600 line-through" : ""}>
+                <td className={row.voided ? struckThrough : ""}>
                   {row.submittedAt ? recommendationLabel(row.recommendation) : "—"}
                 </td>
               </tr>

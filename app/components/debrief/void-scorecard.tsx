@@ -12,6 +12,12 @@ export interface Voided {
   reason: string;
 }
 
+/**
+ * Strikes through a voided scorecard's text, badges included: a line-through
+ * does not reach into inline-block children on its own. Tooltips stay readable.
+ */
+export const struckThrough = "text-slate-600 line-through [&_span:not([role=tooltip])]:line-through";
+
 /** Who voided a scorecard, when and why: shown wherever the struck-through scorecard is, printed too. */
 export function VoidedNote({ voided }: { voided: Voided }) {
   return (
@@ -37,6 +43,8 @@ export function VoidScorecardForm({
     id: `void-${feedbackId}`,
     lastResult,
     shouldValidate: "onBlur",
+    // Clear the error while typing, so the button does not move under the pointer on blur.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: voidFeedbackSchema }),
   });
   return (
@@ -44,7 +52,7 @@ export function VoidScorecardForm({
       <summary className="cursor-pointer text-xs font-medium text-red-800">
         Void scorecard<span className="sr-only"> of {label}</span>
       </summary>
-      <Form method="post" {...getFormProps(form)} className="mt-2 w-64 space-y-1">
+      <Form method="post" {...getFormProps(form)} className="mt-2 w-72 space-y-1">
         <input type="hidden" name="intent" value="void" />
         <input type="hidden" name="feedbackId" value={feedbackId} />
         <TextareaField
