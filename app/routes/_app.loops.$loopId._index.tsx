@@ -289,8 +289,8 @@ export default function LoopPage() {
                 ) : null}
                 {canManage && round.status !== "cancelled" && round.locked ? (
                   <p className="text-xs text-slate-700" data-testid="cancel-absent">
-                    Feedback is in, so this round stays on the record and cannot be cancelled. If the scorecard should
-                    not count, an admin can void it from the debrief.
+                    Feedback is in, so this round stays on the record (no cancelling); an admin can void the scorecard
+                    in the debrief.
                   </p>
                 ) : null}
                 {canManage && round.status !== "cancelled" && !round.locked ? (
