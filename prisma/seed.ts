@@ -507,6 +507,21 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
 
   for (const [index, spec] of current.entries()) await buildLoop(spec, index, false);
 
+  // Harper (hm@example.com) also sits on Sofia Rossi's panel and has not written up yet: the blind rule
+  // holds for hiring managers too, so Sofia's debrief stays closed to Harper until that feedback is in.
+  const sofia = await prisma.loop.findFirstOrThrow({
+    where: { candidate: { name: "Sofia Rossi" } },
+    select: { id: true, rounds: { select: { position: true } } },
+  });
+  await createRound(prisma, {
+    loopId: sofia.id,
+    type: "leadership",
+    position: Math.max(...sofia.rounds.map((round) => round.position)) + 1,
+    interviewerId: hm.id,
+    scheduledAt: at(-1, 14),
+    focusDimensionKeys: ["ownership", "tradeoff_ranking"],
+  });
+
   // Closed loops over the past six months, so calibration has history to read.
   for (const [index, name] of historicalNames.entries()) {
     const strength = 1.6 + random() * 2.2;

@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { emailSchema } from "~/schemas/auth";
 import { hashPassword } from "~/server/auth/password.server";
-import { isUniqueViolation } from "~/server/db.server";
-import { configuredDatabase } from "~/server/setup.server";
+import { recordAudit } from "~/server/audit.server";
+import { database, isUniqueViolation } from "~/server/db.server";
 
 const args = z.tuple([z.string().trim().min(1, "name is empty"), emailSchema]).safeParse(process.argv.slice(2));
 if (!args.success) {
@@ -19,14 +19,18 @@ if (!args.success) {
 const [name, email] = args.data;
 const password = randomBytes(12).toString("base64url");
 
-const database = configuredDatabase();
+// The process's one database: opening a second PGlite on the same directory would corrupt it.
 try {
   const user = await database.prisma.user.create({
     data: { name, email, role: "admin", password: { create: { hash: await hashPassword(password) } } },
     select: { id: true },
   });
-  await database.prisma.auditEvent.create({
-    data: { action: "user.created", entityType: "User", entityId: user.id, data: { email, role: "admin", via: "cli" } },
+  await recordAudit({
+    actorId: null,
+    action: "user.created",
+    entityType: "User",
+    entityId: user.id,
+    data: { email, role: "admin", via: "cli" },
   });
   console.log(`Created admin ${email}. Temporary password: ${password}`);
 } catch (error) {

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { newRubricVersionSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
 import { createDraftVersion, listRubricVersions } from "~/server/rubrics/rubrics.server";
 import { formatDate } from "~/utils/format";
@@ -22,6 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "rubrics.manage");
+  const parsed = newRubricVersionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw data({ message: "Use the Start a new version button to start a draft." }, { status: 400 });
   const draft = await createDraftVersion(admin.id);
   throw redirect(`/admin/rubrics/${draft.id}`);
 }
@@ -46,7 +49,7 @@ export default function RubricsPage() {
           </Link>
         ) : (
           <Form method="post">
-            <button type="submit" className="btn-primary">
+            <button type="submit" name="intent" value="new_draft" className="btn-primary">
               Start a new version
             </button>
           </Form>

@@ -54,3 +54,6 @@ export const roundKitSchema = z.object({
   questions: lines("question"),
   listenFor: lines("line"),
 });
+
+/** "Start a new version": the button names its intent, so a stray or forged empty POST creates nothing. */
+export const newRubricVersionSchema = z.object({ intent: z.literal("new_draft", { error: "Unknown request" }) });

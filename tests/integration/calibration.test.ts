@@ -5,6 +5,7 @@ import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
 import { getCalibration, settleCalibrationRefreshes } from "~/server/calibration/calibration.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
 import { recordDecision } from "~/server/debrief/decisions.server";
+import { createCandidate, createLoop, createRound } from "../../prisma/factories";
 import { completeForm, panelScenario } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
@@ -101,14 +102,56 @@ describe("calibration", () => {
   });
 
   it("puts severity-adjusted ratings in the debrief for the hiring manager, not for panelists", async () => {
-    const { users, loop, rounds } = await ratedPanels();
+    const { users, loop, rounds, rubric } = await ratedPanels();
+    // Three more decided candidates on which Bob again rates a point below Carol: his severity is well measured.
+    for (let i = 0; i < 3; i++) {
+      const candidate = await createCandidate(prisma, {
+        recruiterId: users.recruiter.id,
+        hiringManagerId: users.hm.id,
+      });
+      const other = await createLoop(prisma, {
+        candidateId: candidate.id,
+        recruiterId: users.recruiter.id,
+        hiringManagerId: users.hm.id,
+        rubricVersionId: rubric.id,
+      });
+      const scheduledAt = new Date(Date.now() - 5 * 86_400_000);
+      const bobRound = await createRound(prisma, {
+        loopId: other.id,
+        type: "behavioral",
+        position: 1,
+        interviewerId: users.bob.id,
+        scheduledAt,
+      });
+      const carolRound = await createRound(prisma, {
+        loopId: other.id,
+        type: "execution",
+        position: 2,
+        interviewerId: users.carol.id,
+        scheduledAt,
+      });
+      await submit(users.bob.id, bobRound.id, completeForm({}, String(1 + (i % 3))));
+      await submit(users.carol.id, carolRound.id, completeForm({}, String(2 + (i % 3))));
+      await recordDecision(users.hm, other.id, {
+        outcome: "no_hire",
+        rationale: "Design altitude throughout; tradeoffs listed, never ranked.",
+        dimensionKeys: ["ownership"],
+        dissent: "",
+      });
+    }
     await getCalibration({}, { fresh: true });
     const debrief = await getDebrief(users.hm, loop.id);
-    const bobRow = debrief.rows.find((row) => row.roundId === rounds.bobBehavioral.id)!;
-    const ownership = bobRow.cells.find((cell) => cell.dimensionKey === "ownership")!;
-    expect(ownership.value).toBe(2);
-    expect(ownership.raterEffect).not.toBeNull();
-    expect(ownership.adjusted).toBeCloseTo(2 - ownership.raterEffect!.shrunk, 10);
+    const ownershipOf = (roundId: string) =>
+      debrief.rows.find((row) => row.roundId === roundId)!.cells.find((cell) => cell.dimensionKey === "ownership")!;
+    // Bob rates a point below the panel: his 2 reads higher once adjusted, and Carol's 3 no higher.
+    const bob = ownershipOf(rounds.bobBehavioral.id);
+    const carol = ownershipOf(rounds.carolExecution.id);
+    expect(bob.value).toBe(2);
+    expect(bob.adjusted!).toBeGreaterThan(2);
+    expect(carol.value).toBe(3);
+    expect(carol.adjusted!).toBeLessThanOrEqual(3);
+    // Adjusting removes most of the one-point gap between a harsh and a lenient rater.
+    expect(Math.abs(carol.adjusted! - bob.adjusted!)).toBeLessThan(1);
     expect(debrief.adjustedMeans?.ownership).not.toBeNull();
     expect(debrief.loopAlpha).not.toBeNull();
 

@@ -49,6 +49,8 @@ export async function loadCalibrationRows(filter: CalibrationFilter, now = new D
       ${since ? Prisma.sql`AND f."submittedAt" >= ${since}` : Prisma.empty}
       ${filter.roundType ? Prisma.sql`AND r."type"::text = ${filter.roundType}` : Prisma.empty}
       ${filter.hiringManagerId ? Prisma.sql`AND l."hiringManagerId" = ${filter.hiringManagerId}` : Prisma.empty}
+    -- A fixed order makes every figure reproducible to the last bit: sums in floating point depend on order.
+    ORDER BY f."id", d."position"
   `);
   return rows.map((row) => ({
     ...row,
@@ -163,6 +165,16 @@ export async function getCalibration(
   return computeAndStore(key, filter, version);
 }
 
+/**
+ * Figures are kept to 12 significant digits (and rounding noise below 1e-12 is
+ * zero): the database's JSON does not round-trip the last bits of a double, and
+ * a figure must read the same whether it was just computed or read back.
+ */
+function storedNumber(_key: string, value: unknown): unknown {
+  if (typeof value !== "number" || !Number.isFinite(value)) return value;
+  return Math.abs(value) < 1e-12 ? 0 : Number(value.toPrecision(12));
+}
+
 async function computeAndStore(key: string, filter: CalibrationFilter, version: string): Promise<CalibrationResult> {
   const started = performance.now();
   const rubric = await currentRubricVersion();
@@ -177,13 +189,21 @@ async function computeAndStore(key: string, filter: CalibrationFilter, version: 
     : [];
   const summary = summariseCalibration(await loadCalibrationRows(filter), dimensionKeys);
   const computeMs = Math.round(performance.now() - started);
-  const data = JSON.parse(JSON.stringify(summary)) as Prisma.InputJsonValue;
+  const data = JSON.parse(JSON.stringify(summary, storedNumber)) as Prisma.InputJsonValue;
   const saved = await prisma.calibrationSnapshot.upsert({
     where: { key },
     create: { key, dataVersion: version, computeMs, data },
     update: { dataVersion: version, computeMs, data, computedAt: new Date() },
   });
-  return { summary, computedAt: saved.computedAt.toISOString(), computeMs, fromCache: false, refreshing: false };
+  // Serve what the cache will serve (JSON turns -0 into 0, NaN into null), so a figure never
+  // differs between the view that computed it and the views that read it back.
+  return {
+    summary: data as unknown as CalibrationSummary,
+    computedAt: saved.computedAt.toISOString(),
+    computeMs,
+    fromCache: false,
+    refreshing: false,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { checkEvidence, type EvidenceWarning } from "~/domain/evidence-check";
 import { diffFeedback } from "~/domain/feedback-diff";
 import { Prisma } from "~/generated/prisma/client";
 import type { FeedbackContent } from "~/schemas/feedback";
+import { recordAudit } from "../audit.server";
 import { isUniqueViolation, prisma } from "../db.server";
 import { applyAutomaticStage } from "../loops/stage.server";
 import { mayLoop, type Person } from "~/domain/permissions";
@@ -191,15 +192,17 @@ export async function submitFeedback(
       await tx.rating.createMany({
         data: ratingRows(dimensions, input.content, warnings).map((row) => ({ ...row, feedbackId })),
       });
-      await tx.auditEvent.create({
-        data: {
+      await recordAudit(
+        {
           actorId: viewer.id,
           action: "feedback.submitted",
           entityType: "Feedback",
           entityId: feedbackId,
+          loopId: round.loopId,
           data: { roundId, evidenceWarnings: warnings.length },
         },
-      });
+        tx,
+      );
       // The last feedback in moves the loop to its debrief.
       await applyAutomaticStage(tx, round.loopId, viewer.id, now);
       return { feedbackId, repeated: false };
@@ -284,15 +287,17 @@ export async function amendFeedback(
       },
       select: { id: true },
     });
-    await tx.auditEvent.create({
-      data: {
+    await recordAudit(
+      {
         actorId: viewer.id,
         action: "feedback.amended",
         entityType: "Feedback",
         entityId: feedback.id,
-        data: { amendmentId: amendment.id, afterPanelVisible, changed: changes.length },
+        loopId: round.loopId,
+        data: { roundId, amendmentId: amendment.id, afterPanelVisible, changed: changes.length },
       },
-    });
+      tx,
+    );
     return { feedbackId: feedback.id, afterPanelVisible, changes };
   });
 }

@@ -1,5 +1,6 @@
 import { defaultRoundKits, roundTypeOrder } from "~/domain/default-rubric";
 import type { RoundType } from "~/generated/prisma/enums";
+import { recordAudit } from "../audit.server";
 import { prisma } from "../db.server";
 import { currentRubricVersion } from "./rubrics.server";
 
@@ -46,14 +47,15 @@ export async function saveRoundKit(
   await prisma.$transaction(async (tx) => {
     const before = await tx.roundKit.findUnique({ where: { type } });
     await tx.roundKit.upsert({ where: { type }, create: { type, ...input }, update: input });
-    await tx.auditEvent.create({
-      data: {
+    await recordAudit(
+      {
         actorId,
         action: "round_kit.changed",
         entityType: "RoundKit",
         entityId: type,
         data: { before: before ? { ...before, updatedAt: before.updatedAt.toISOString() } : null, after: input },
       },
-    });
+      tx,
+    );
   });
 }

@@ -1,6 +1,7 @@
 import { suggestedSecondaryDimensions } from "~/domain/default-rubric";
 import type { Prisma } from "~/generated/prisma/client";
 import type { DimensionInput } from "~/schemas/rubric";
+import { recordAudit } from "../audit.server";
 import { isUniqueViolation, prisma } from "../db.server";
 
 type Tx = Prisma.TransactionClient;
@@ -86,10 +87,6 @@ async function editableDraft(tx: Tx, id: string) {
   return rubric;
 }
 
-function audit(tx: Tx, actorId: string, action: string, entityId: string, data?: Prisma.InputJsonValue) {
-  return tx.auditEvent.create({ data: { actorId, action, entityType: "RubricVersion", entityId, data } });
-}
-
 /** Starts a new draft version as a copy of the newest version (dimensions, anchors, flags). */
 export async function createDraftVersion(actorId: string) {
   return prisma.$transaction(async (tx) => {
@@ -131,7 +128,16 @@ export async function createDraftVersion(actorId: string) {
         })),
       });
     }
-    await audit(tx, actorId, "rubric.draft_created", draft.id, { copiedFrom: latest?.version ?? null });
+    await recordAudit(
+      {
+        actorId,
+        action: "rubric.draft_created",
+        entityType: "RubricVersion",
+        entityId: draft.id,
+        data: { copiedFrom: latest?.version ?? null },
+      },
+      tx,
+    );
     return { id: draft.id };
   });
 }
@@ -140,7 +146,10 @@ export async function updateRubricDetails(actorId: string, id: string, input: { 
   await prisma.$transaction(async (tx) => {
     await editableDraft(tx, id);
     await tx.rubricVersion.update({ where: { id }, data: input });
-    await audit(tx, actorId, "rubric.details_changed", id, input);
+    await recordAudit(
+      { actorId, action: "rubric.details_changed", entityType: "RubricVersion", entityId: id, data: input },
+      tx,
+    );
   });
 }
 
@@ -159,7 +168,16 @@ export async function saveDimension(
           data: input,
         });
         if (updated.count === 0) throw new RubricError("That dimension is not part of this version.", 404);
-        await audit(tx, actorId, "rubric.dimension_changed", rubricId, { key: input.key });
+        await recordAudit(
+          {
+            actorId,
+            action: "rubric.dimension_changed",
+            entityType: "RubricVersion",
+            entityId: rubricId,
+            data: { key: input.key },
+          },
+          tx,
+        );
         return { id: dimensionId };
       }
       const position = (await tx.dimension.count({ where: { rubricVersionId: rubricId } })) + 0;
@@ -168,7 +186,16 @@ export async function saveDimension(
         data: { ...input, rubricVersionId: rubricId, position, core },
         select: { id: true },
       });
-      await audit(tx, actorId, "rubric.dimension_added", rubricId, { key: input.key });
+      await recordAudit(
+        {
+          actorId,
+          action: "rubric.dimension_added",
+          entityType: "RubricVersion",
+          entityId: rubricId,
+          data: { key: input.key },
+        },
+        tx,
+      );
       return created;
     });
   } catch (error) {
@@ -193,7 +220,16 @@ export async function moveDimension(actorId: string, rubricId: string, dimension
     [dimensions[index], dimensions[target]] = [dimensions[target]!, dimensions[index]!];
     for (const [position, dimension] of dimensions.entries())
       await tx.dimension.update({ where: { id: dimension.id }, data: { position } });
-    await audit(tx, actorId, "rubric.dimension_moved", rubricId, { dimensionId, direction });
+    await recordAudit(
+      {
+        actorId,
+        action: "rubric.dimension_moved",
+        entityType: "RubricVersion",
+        entityId: rubricId,
+        data: { dimensionId, direction },
+      },
+      tx,
+    );
   });
 }
 
@@ -211,7 +247,16 @@ export async function removeDimension(actorId: string, rubricId: string, dimensi
     });
     for (const [position, dimension] of rest.entries())
       await tx.dimension.update({ where: { id: dimension.id }, data: { position } });
-    await audit(tx, actorId, "rubric.dimension_removed", rubricId, { dimensionId });
+    await recordAudit(
+      {
+        actorId,
+        action: "rubric.dimension_removed",
+        entityType: "RubricVersion",
+        entityId: rubricId,
+        data: { dimensionId },
+      },
+      tx,
+    );
   });
 }
 
@@ -221,7 +266,7 @@ export async function publishVersion(actorId: string, rubricId: string, now = ne
     if ((await tx.dimension.count({ where: { rubricVersionId: rubricId } })) === 0)
       throw new RubricError("Add at least one dimension before publishing.");
     await tx.rubricVersion.update({ where: { id: rubricId }, data: { status: "published", publishedAt: now } });
-    await audit(tx, actorId, "rubric.published", rubricId);
+    await recordAudit({ actorId, action: "rubric.published", entityType: "RubricVersion", entityId: rubricId }, tx);
   });
 }
 
