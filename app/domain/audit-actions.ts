@@ -14,6 +14,7 @@ export const auditActionLabels: Record<string, string> = {
   "loop.created": "opened a loop",
   "loop.updated": "edited a loop",
   "loop.stage_changed": "moved the stage",
+  "loop.interviewer_unassigned": "unassigned a deactivated interviewer",
   "round.scheduled": "scheduled a round",
   "round.rescheduled": "rescheduled a round",
   "round.cancelled": "cancelled a round",

@@ -56,13 +56,38 @@ export const cancelRoundSchema = z.object({
   reason: text("why the round is cancelled", 500),
 });
 
-export const changeStageSchema = z.object({
-  intent: z.literal("stage"),
-  stage: z.enum(
-    ["sourced", "screen", "loop_scheduled", "in_loop", "awaiting_feedback", "debrief", "decided", "offer", "closed"],
-    { error: "Choose a stage" },
-  ),
-  reason: z.string().trim().max(500).optional().default(""),
+const roundTypes = [
+  "recruiter_screen",
+  "product_sense",
+  "behavioral",
+  "execution",
+  "analytical",
+  "leadership",
+  "take_home",
+] as const;
+
+export const changeStageSchema = z
+  .object({
+    intent: z.literal("stage"),
+    stage: z.enum(
+      ["sourced", "screen", "loop_scheduled", "in_loop", "awaiting_feedback", "debrief", "decided", "offer", "closed"],
+      { error: "Choose a stage" },
+    ),
+    reason: z.string().trim().max(500, "Keep the reason under 500 characters").optional().default(""),
+  })
+  // Closing cancels the loop's open rounds with this reason, so it needs one.
+  .superRefine((value, context) => {
+    if (value.stage === "closed" && !value.reason)
+      context.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: "Say why the loop is closing (for example, the candidate withdrew)",
+      });
+  });
+
+export const addRoundSchema = z.object({
+  intent: z.literal("add-round"),
+  type: z.enum(roundTypes, { error: "Choose a round type" }),
 });
 
 export const loopDetailsSchema = newLoopSchema.omit({ candidateId: true, templateId: true });

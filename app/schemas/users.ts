@@ -26,4 +26,6 @@ export const changeRoleSchema = z.object({
 export const setActiveSchema = z.object({
   intent: z.enum(["deactivate", "reactivate"]),
   userId: z.string().min(1),
+  // Deactivating someone with open rounds: "yes" once the admin has seen them listed.
+  confirm: z.enum(["yes"]).optional(),
 });

@@ -1,11 +1,14 @@
 import { defaultRoundKits, roundTypeLabels } from "~/domain/default-rubric";
 import { feedbackDueAt } from "~/domain/feedback-timing";
 import { schedulingWarnings, type SchedulingWarning } from "~/domain/scheduling";
-import type { Prisma } from "~/generated/prisma/client";
-import type { LoopStage, Role, Track } from "~/generated/prisma/enums";
+import { stageMoveRefusal } from "~/domain/stage-rules";
+import { stageLabels } from "~/domain/stages";
+import type { LoopStage, Role, RoundType, Track } from "~/generated/prisma/enums";
+import { recordAudit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { isUniqueViolation, prisma } from "../db.server";
 import { currentRubricVersion } from "../rubrics/rubrics.server";
+import { cancelRounds, slotJson } from "./round-changes.server";
 import { applyAutomaticStage, moveStage } from "./stage.server";
 
 type Actor = Pick<SessionUser, "id">;
@@ -43,9 +46,10 @@ export async function createCandidateRecord(
   try {
     return await prisma.$transaction(async (tx) => {
       const candidate = await tx.candidate.create({ data: { ...input, recruiterId: actor.id }, select: { id: true } });
-      await tx.auditEvent.create({
-        data: { actorId: actor.id, action: "candidate.created", entityType: "Candidate", entityId: candidate.id },
-      });
+      await recordAudit(
+        { actorId: actor.id, action: "candidate.created", entityType: "Candidate", entityId: candidate.id },
+        tx,
+      );
       return candidate;
     });
   } catch (error) {
@@ -131,23 +135,12 @@ export async function createLoopFromTemplate(
         data: { roundId: round.id, kind: "planned", after: { type }, changedById: actor.id, changedAt: now },
       });
     }
-    await tx.auditEvent.create({
-      data: { actorId: actor.id, action: "loop.created", entityType: "Loop", entityId: loop.id },
-    });
+    await recordAudit(
+      { actorId: actor.id, action: "loop.created", entityType: "Loop", entityId: loop.id, loopId: loop.id },
+      tx,
+    );
     return loop;
   });
-}
-
-function slotJson(round: {
-  scheduledAt: Date | null;
-  durationMinutes: number;
-  interviewerId: string | null;
-}): Prisma.InputJsonValue {
-  return {
-    scheduledAt: round.scheduledAt?.toISOString() ?? null,
-    durationMinutes: round.durationMinutes,
-    interviewerId: round.interviewerId,
-  };
 }
 
 /**
@@ -264,6 +257,11 @@ export async function scheduleRound(
   return { saved: true };
 }
 
+/** Why a round with submitted feedback stays: the record is kept whole. */
+export const SUBMITTED_ROUND_STAYS =
+  "Feedback is already submitted for this round, so it stays on the record and cannot be cancelled. If the scorecard should not count, an admin can void it (with a reason) from the debrief.";
+
+/** Cancels a round with a reason. A round with submitted feedback is part of the record and is refused. */
 export async function cancelRound(
   actor: Actor,
   input: { loopId: string; roundId: string; reason: string },
@@ -272,36 +270,90 @@ export async function cancelRound(
   await prisma.$transaction(async (tx) => {
     const round = await tx.round.findFirst({
       where: { id: input.roundId, loopId: input.loopId },
-      select: { id: true, status: true, loopId: true, scheduledAt: true, durationMinutes: true, interviewerId: true },
+      select: {
+        id: true,
+        status: true,
+        loopId: true,
+        scheduledAt: true,
+        durationMinutes: true,
+        interviewerId: true,
+        feedback: { where: { status: "submitted" }, select: { id: true } },
+      },
     });
     if (!round) throw new LoopAdminError("That round does not exist.", 404);
     if (round.status === "cancelled") return;
-    await tx.round.update({ where: { id: round.id }, data: { status: "cancelled", cancelledReason: input.reason } });
-    await tx.roundChange.create({
-      data: {
-        roundId: round.id,
-        kind: "cancelled",
-        before: slotJson(round),
-        reason: input.reason,
-        changedById: actor.id,
-        changedAt: now,
-      },
-    });
+    if (round.feedback.length) throw new LoopAdminError(SUBMITTED_ROUND_STAYS, 409);
+    await cancelRounds(tx, [round], actor.id, input.reason, now);
     await applyAutomaticStage(tx, round.loopId, actor.id, now);
   });
 }
 
+/**
+ * Moves a loop's stage by hand. Moves that contradict the recorded decision
+ * are refused (domain/stage-rules.ts); closing cancels the open rounds with
+ * the reason given.
+ */
 export async function changeStage(actor: Actor, loopId: string, to: LoopStage, reason: string, now = new Date()) {
   await prisma.$transaction(async (tx) => {
-    const loop = await tx.loop.findUnique({ where: { id: loopId }, select: { stage: true } });
+    const loop = await tx.loop.findUnique({
+      where: { id: loopId },
+      select: { stage: true, decisions: { where: { supersededAt: null }, select: { outcome: true } } },
+    });
     if (!loop) throw new LoopAdminError("That loop does not exist.", 404);
-    if (to === "decided")
+    if (loop.stage === to) return;
+    const refusal = stageMoveRefusal(to, loop.decisions[0]?.outcome ?? null);
+    if (refusal) throw new LoopAdminError(refusal, 409, "stage");
+    const why = reason || "changed by hand";
+    const { cancelledRoundIds } = await moveStage(tx, loopId, loop.stage, to, actor.id, why, now);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "loop.stage_changed",
+        entityType: "Loop",
+        entityId: loopId,
+        loopId,
+        data: { from: loop.stage, to, reason: why, cancelledRoundIds },
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * Adds a round to a loop that is still interviewing (for instance after More
+ * signal needed), planned from its round type's kit, to be scheduled like the others.
+ */
+export async function addRound(actor: Actor, input: { loopId: string; type: RoundType }, now = new Date()) {
+  await prisma.$transaction(async (tx) => {
+    const loop = await tx.loop.findUnique({
+      where: { id: input.loopId },
+      select: { stage: true, rounds: { orderBy: { position: "desc" }, take: 1, select: { position: true } } },
+    });
+    if (!loop) throw new LoopAdminError("That loop does not exist.", 404);
+    if (loop.stage === "decided" || loop.stage === "offer" || loop.stage === "closed")
       throw new LoopAdminError(
-        "A loop becomes decided when its hiring manager records the decision in the debrief.",
+        `The loop is ${stageLabels[loop.stage].toLowerCase()}: rounds are added while it is still interviewing (record More signal needed in the debrief to reopen it).`,
         409,
-        "stage",
+        "type",
       );
-    await moveStage(tx, loopId, loop.stage, to, actor.id, reason || "changed by hand", now);
+    const kit =
+      (await tx.roundKit.findUnique({
+        where: { type: input.type },
+        select: { defaultMinutes: true, focusDimensionKeys: true },
+      })) ?? defaultRoundKits.find((item) => item.type === input.type)!;
+    const round = await tx.round.create({
+      data: {
+        loopId: input.loopId,
+        type: input.type,
+        position: (loop.rounds[0]?.position ?? 0) + 1,
+        durationMinutes: kit.defaultMinutes,
+        focusDimensionKeys: kit.focusDimensionKeys,
+      },
+      select: { id: true },
+    });
+    await tx.roundChange.create({
+      data: { roundId: round.id, kind: "planned", after: { type: input.type }, changedById: actor.id, changedAt: now },
+    });
   });
 }
 
@@ -330,8 +382,8 @@ export async function updateCandidateRecord(
     const before = await tx.candidate.findUnique({ where: { id: candidateId } });
     if (!before) throw new LoopAdminError("That candidate does not exist.", 404);
     await tx.candidate.update({ where: { id: candidateId }, data: input });
-    await tx.auditEvent.create({
-      data: {
+    await recordAudit(
+      {
         actorId: actor.id,
         action: "candidate.updated",
         entityType: "Candidate",
@@ -341,7 +393,8 @@ export async function updateCandidateRecord(
           after: input,
         },
       },
-    });
+      tx,
+    );
   });
 }
 
@@ -359,14 +412,16 @@ export async function updateLoopDetails(
     });
     if (!before) throw new LoopAdminError("That loop does not exist.", 404);
     await tx.loop.update({ where: { id: loopId }, data: input });
-    await tx.auditEvent.create({
-      data: {
+    await recordAudit(
+      {
         actorId: actor.id,
         action: "loop.updated",
         entityType: "Loop",
         entityId: loopId,
+        loopId,
         data: { before, after: input },
       },
-    });
+      tx,
+    );
   });
 }

@@ -2,7 +2,6 @@ import type { Role } from "~/generated/prisma/enums";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "../audit.server";
 import { hashPassword } from "../auth/password.server";
-import { endAllSessionsOf } from "../auth/session.server";
 import { isUniqueViolation, prisma } from "../db.server";
 
 export class UserAdminError extends Error {
@@ -52,7 +51,8 @@ export async function createUserAccount(
   }
 }
 
-async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, userId: string) {
+/** Refuses to leave Calibrate without an active admin. */
+export async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, userId: string) {
   const others = await tx.user.count({ where: { role: "admin", active: true, id: { not: userId } } });
   if (others === 0)
     throw new UserAdminError("Calibrate needs at least one active admin; make someone else an admin first.");
@@ -79,19 +79,13 @@ export async function changeRole(actorId: string, userId: string, role: Role) {
   // A role change takes effect on the next request: sessions read the role from the user row.
 }
 
-export async function setActive(actorId: string, userId: string, active: boolean) {
-  if (actorId === userId && !active) throw new UserAdminError("You cannot deactivate your own account.");
+/** Lets a deactivated person sign in again (deactivation is in deactivation.server.ts). */
+export async function reactivateUser(actorId: string, userId: string) {
   await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
     if (!user) throw new UserAdminError("That person no longer exists.");
-    if (user.active === active) return;
-    if (!active && user.role === "admin") await assertAnotherActiveAdmin(tx, userId);
-    await tx.user.update({ where: { id: userId }, data: { active } });
-    await recordAudit(
-      { actorId, action: active ? "user.reactivated" : "user.deactivated", entityType: "User", entityId: userId },
-      tx,
-    );
+    if (user.active) return;
+    await tx.user.update({ where: { id: userId }, data: { active: true } });
+    await recordAudit({ actorId, action: "user.reactivated", entityType: "User", entityId: userId }, tx);
   });
-  // Deactivation ends every session at once, not at their expiry.
-  if (!active) await endAllSessionsOf(userId);
 }
