@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AlphaByRoundTypeChart, AlphaOverTimeChart, RaterEffectChart } from "~/components/calibration/charts";
+import { GeneralizabilitySection } from "~/components/calibration/generalizability-section";
+import { ValiditySection } from "~/components/calibration/validity-section";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { roundTypeLabels } from "~/domain/default-rubric";
@@ -8,6 +10,7 @@ import { recommendations } from "~/domain/rating-scale";
 import { calibrationQuerySchema } from "~/schemas/calibration";
 import { requirePermission } from "~/server/auth/guards.server";
 import { getCalibrationPage } from "~/server/calibration/calibration-page.server";
+import { readsOutcomes } from "~/server/outcomes/outcomes.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Calibration · Calibrate" }];
@@ -15,7 +18,8 @@ export const meta: MetaFunction = () => [{ title: "Calibration · Calibrate" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission({ request, context }, "calibration.own");
   const query = calibrationQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return getCalibrationPage(user, query);
+  // Outcome-linked validity: admins and the people-analytics grant only (calibrationFor checks again).
+  return getCalibrationPage(user, query, { validity: await readsOutcomes(user) });
 }
 
 const pct = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
@@ -231,6 +235,10 @@ export default function CalibrationPage() {
             <AlphaOverTimeChart series={page.alphaByMonth} dimensions={page.dimensions} />
             <AlphaByRoundTypeChart bars={page.alphaByRoundType} />
           </section>
+
+          <GeneralizabilitySection dimensions={page.generalizability} series={page.panelSeries} />
+
+          {page.validity ? <ValiditySection validity={page.validity} /> : null}
         </>
       )}
     </div>
