@@ -83,6 +83,23 @@ describe("calibration", () => {
     ).toBe(403);
   });
 
+  it("gives every viewer the dimension-level variance components, from decided loops only", async () => {
+    const { users } = await ratedPanels();
+    const own = await run(calibrationRoute.loader, request("/calibration", { cookie: await cookieFor(users.bob.id) }));
+    const page = own.data as {
+      generalizability: { key: string; components: unknown; reading: string; note: string | null }[];
+      validity: unknown;
+    };
+    expect(page.generalizability.map((dimension) => dimension.key)).toContain("ownership");
+    expect(page.validity).toBeNull();
+    // However many loops earlier tests decided, the undecided one never counts: components come with their
+    // candidate count, and every note says why a figure is missing.
+    for (const dimension of page.generalizability) {
+      if (dimension.components === null) expect(dimension.note).toBeTruthy();
+      expect(dimension.reading.length).toBeGreaterThan(10);
+    }
+  });
+
   it("filters by hiring manager and period; bad filter values fall back to defaults", async () => {
     const { users } = await ratedPanels();
     const cookie = await cookieFor(users.hm.id);
