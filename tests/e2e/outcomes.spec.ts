@@ -29,7 +29,7 @@ test("an admin records a hire's outcomes and the calibration page shows validity
     });
   }).toPass({ timeout: 30_000 });
   const validity = page.getByTestId("validity");
-  await expect(validity).toContainText("Only 1 hires have this outcome, below 30");
+  await expect(validity).toContainText("Only 1 hire has this outcome, below 30");
   await expect(
     page.getByTestId("validity-performance6").getByRole("row", { name: /Overall recommendation/ }),
   ).toContainText("1");

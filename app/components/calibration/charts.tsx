@@ -160,7 +160,7 @@ export function PanelReliabilityChart({
         <LineChart accessibilityLayer={false} data={series} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="k" />
-          <YAxis domain={[0, 1]} width={40} />
+          <YAxis domain={[0, 1]} width={48} />
           <ReferenceLine y={0.8} stroke="#64748b" strokeDasharray="2 4" />
           <Tooltip />
           <Legend />

@@ -22,6 +22,12 @@ const r2 = (value: number | null) => (value === null ? "—" : value.toFixed(2))
 const interval = (value: [number, number] | null) => (value ? `[${r2(value[0])}, ${r2(value[1])}]` : "");
 
 function Estimate({ estimate }: { estimate: CorrelationEstimate }) {
+  if (estimate.r === null)
+    return (
+      <td colSpan={2} className="text-xs text-slate-600">
+        {estimate.warning ?? "not computed"}
+      </td>
+    );
   return (
     <>
       <td>
@@ -60,42 +66,46 @@ export function ValiditySection({ validity }: { validity: ValidityView }) {
               <h3 className="font-semibold">
                 {outcome.label} <span className="text-sm font-normal text-slate-600">(N = {n})</span>
               </h3>
-              {n < validity.smallSample ? (
+              {n === 0 ? (
+                <p className="text-sm text-slate-700">None recorded yet.</p>
+              ) : n < validity.smallSample ? (
                 <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                  Only {n} hires have this outcome, below {validity.smallSample}: intervals are wide and a correlation
-                  this size can be chance. Read it as a hint, not a finding.
+                  Only {n === 1 ? "1 hire has" : `${n} hires have`} this outcome, below {validity.smallSample}:
+                  intervals are wide and a correlation this size can be chance. Read it as a hint, not a finding.
                 </p>
               ) : null}
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                <table className="table" data-testid={`validity-${outcome.kind}`}>
-                  <caption className="sr-only">Validity against {outcome.label.toLowerCase()}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Predictor</th>
-                      <th scope="col">N</th>
-                      <th scope="col">r, raw mean [95%]</th>
-                      <th scope="col">Corrected</th>
-                      <th scope="col">r, adjusted mean [95%]</th>
-                      <th scope="col">Corrected</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {validity.predictors.map((predictor) => {
-                      const estimates = predictor.byOutcome[outcome.kind];
-                      return (
-                        <tr key={predictor.key}>
-                          <th scope="row" className="text-left">
-                            {predictor.name}
-                          </th>
-                          <td>{estimates.raw.n}</td>
-                          <Estimate estimate={estimates.raw} />
-                          <Estimate estimate={estimates.adjusted} />
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              {n === 0 ? null : (
+                <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+                  <table className="table" data-testid={`validity-${outcome.kind}`}>
+                    <caption className="sr-only">Validity against {outcome.label.toLowerCase()}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Predictor</th>
+                        <th scope="col">N</th>
+                        <th scope="col">r, raw mean [95%]</th>
+                        <th scope="col">Corrected</th>
+                        <th scope="col">r, adjusted mean [95%]</th>
+                        <th scope="col">Corrected</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {validity.predictors.map((predictor) => {
+                        const estimates = predictor.byOutcome[outcome.kind];
+                        return (
+                          <tr key={predictor.key}>
+                            <th scope="row" className="text-left">
+                              {predictor.name}
+                            </th>
+                            <td>{estimates.raw.n}</td>
+                            <Estimate estimate={estimates.raw} />
+                            <Estimate estimate={estimates.adjusted} />
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              )}
             </div>
           );
         })
@@ -132,7 +142,9 @@ export function ValiditySection({ validity }: { validity: ValidityView }) {
                         <td key={outcome.kind}>
                           {cell.r === null ? (
                             <span className="text-xs text-slate-600">
-                              {cell.n} of {validity.interviewerMinimum} hires needed
+                              {cell.n < validity.interviewerMinimum
+                                ? `${cell.n} of ${validity.interviewerMinimum} hires needed`
+                                : `N = ${cell.n}: their recommendation or the outcome does not vary`}
                             </span>
                           ) : (
                             <>
