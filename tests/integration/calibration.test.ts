@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as calibrationRoute from "~/routes/_app.calibration._index";
 import * as debriefRoute from "~/routes/_app.loops.$loopId.debrief";
 import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
-import { getCalibration, settleCalibrationRefreshes } from "~/server/calibration/calibration.server";
+import { getCalibration, settleCalibrationRefreshes, warmCalibration } from "~/server/calibration/calibration.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
 import { recordDecision } from "~/server/debrief/decisions.server";
 import { panelReading } from "~/domain/calibration-series";
@@ -166,6 +166,19 @@ describe("calibration", () => {
     expect(shown.components?.unit).toBeCloseTo(everyone.components!.unit, 8);
     expect(shown.reading).toBe(panelReading(everyone.components, everyone.typicalPanel));
     expect(page.validity).toBeNull();
+  });
+
+  it("never serves a snapshot of an older summary shape, and drops such snapshots at start", async () => {
+    await ratedPanels();
+    const oldKey = JSON.stringify({ periodDays: null, roundType: null, hiringManagerId: null });
+    await prisma.calibrationSnapshot.create({
+      data: { key: oldKey, dataVersion: "old", computeMs: 1, data: { interviewers: [], dimensions: [] } },
+    });
+    const result = await getCalibration({});
+    expect(result.summary.dimensions.every((dimension) => "generalizability" in dimension)).toBe(true);
+    await warmCalibration();
+    expect(await prisma.calibrationSnapshot.findUnique({ where: { key: oldKey } })).toBeNull();
+    expect(await prisma.calibrationSnapshot.count()).toBeGreaterThanOrEqual(2);
   });
 
   it("filters by hiring manager and period; bad filter values fall back to defaults", async () => {

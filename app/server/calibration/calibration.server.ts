@@ -226,6 +226,10 @@ async function computeAndStore(key: string, filter: CalibrationFilter, version: 
  * before serving), so even the first page view reads from the cache.
  */
 export async function warmCalibration(): Promise<void> {
+  // Snapshots of an older summary shape are never read again (their keys differ): drop them.
+  await prisma.calibrationSnapshot.deleteMany({
+    where: { NOT: { key: { startsWith: `{"format":${SUMMARY_FORMAT},` } } },
+  });
   for (const filter of [{}, { periodDays: 365 }] satisfies CalibrationFilter[]) {
     if (!(await prisma.calibrationSnapshot.findUnique({ where: { key: filterKey(filter) }, select: { key: true } }))) {
       await computeAndStore(filterKey(filter), filter, await dataVersion());
