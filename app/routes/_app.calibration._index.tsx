@@ -4,6 +4,7 @@ import { AlphaByRoundTypeChart, AlphaOverTimeChart, RaterEffectChart } from "~/c
 import { GeneralizabilitySection } from "~/components/calibration/generalizability-section";
 import { ValiditySection } from "~/components/calibration/validity-section";
 import { EmptyState } from "~/components/empty-state";
+import { ScrollRegion } from "~/components/scroll-region";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { roundTypeLabels } from "~/domain/default-rubric";
 import { recommendations } from "~/domain/rating-scale";
@@ -113,7 +114,7 @@ export default function CalibrationPage() {
             <h2 id="interviewers-heading" className="text-lg font-semibold">
               {page.ownOnly ? "Your ratings" : "Interviewers"}
             </h2>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <ScrollRegion label="Interviewers table">
               <table className="table" data-testid="calibration-table">
                 <caption className="sr-only">Per interviewer: volume, leniency, agreement and habits</caption>
                 <thead>
@@ -194,7 +195,7 @@ export default function CalibrationPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <p className="text-xs text-slate-600">
               Rater effect: how many rating points above (lenient) or below (harsh) the panel this interviewer rates the
               same candidates, from the model rating = candidate effect + rater effect. It is shrunk toward zero when

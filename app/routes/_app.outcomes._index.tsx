@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ScrollRegion } from "~/components/scroll-region";
 import { can } from "~/domain/permissions";
 import { requirePermission } from "~/server/auth/guards.server";
 import { getPerformanceScale, listHiresForOutcomes } from "~/server/outcomes/outcomes.server";
@@ -41,7 +42,7 @@ export default function OutcomesPage() {
       {hires.length === 0 ? (
         <EmptyState title="No hires yet">Outcomes are recorded for loops whose decision is hire.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label="Hires table">
           <table className="table" data-testid="outcomes-table">
             <caption className="sr-only">Hires and their recorded outcomes</caption>
             <thead>
@@ -72,7 +73,7 @@ export default function OutcomesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {total > shown ? (
         <p className="text-sm text-slate-600">

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
 
 test("an admin records a hire's outcomes and the calibration page shows validity with its N", async ({
@@ -51,4 +52,28 @@ test("a hiring manager sees panel reliability but not outcome-linked validity", 
   await expect(page.getByRole("heading", { name: "How much of a panel's verdict is the candidate" })).toBeVisible();
   await expect(page.getByTestId("validity")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Outcomes" })).toBeVisible();
+});
+
+test("the calibration page with validity, the outcome form and the templates page pass an accessibility check", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("admin@example.com");
+  for (const path of ["/calibration?period=all", "/outcomes", "/admin/templates", "/admin/performance-scale"]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(
+      results.violations.map(
+        (violation) =>
+          `${path} ${violation.id}: ${violation.nodes
+            .map((node) => node.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      ),
+    ).toEqual([]);
+  }
+  await page.goto("/outcomes");
+  await page.getByTestId("outcomes-table").getByRole("row").nth(1).getByRole("link").click();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import type { OutcomeKind, CorrelationEstimate } from "~/domain/validity";
+import { ScrollRegion } from "../scroll-region";
 
 export interface ValidityView {
   hires: number;
@@ -75,7 +76,7 @@ export function ValiditySection({ validity }: { validity: ValidityView }) {
                 </p>
               ) : null}
               {n === 0 ? null : (
-                <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+                <ScrollRegion label={`Validity against ${outcome.label.toLowerCase()}`}>
                   <table className="table" data-testid={`validity-${outcome.kind}`}>
                     <caption className="sr-only">Validity against {outcome.label.toLowerCase()}</caption>
                     <thead>
@@ -104,7 +105,7 @@ export function ValiditySection({ validity }: { validity: ValidityView }) {
                       })}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
               )}
             </div>
           );
@@ -117,7 +118,7 @@ export function ValiditySection({ validity }: { validity: ValidityView }) {
             Correlation between an interviewer&apos;s own recommendation (strong no 1 to strong yes 4) and the outcome,
             over the hires they interviewed; shown from {validity.interviewerMinimum} such hires.
           </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <ScrollRegion label="Interviewers against outcomes">
             <table className="table" data-testid="validity-interviewers">
               <caption className="sr-only">Per interviewer: recommendations against outcomes</caption>
               <thead>
@@ -159,7 +160,7 @@ export function ValiditySection({ validity }: { validity: ValidityView }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       ) : null}
     </section>
