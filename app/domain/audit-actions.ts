@@ -32,6 +32,9 @@ export const auditActionLabels: Record<string, string> = {
   "rubric.published": "published a rubric",
   "round_kit.changed": "changed an interview kit",
   "stage_settings.changed": "changed stage durations",
+  "outcome.recorded": "recorded a hire's outcome",
+  "performance_scale.saved": "changed the performance scale",
+  "user.grants_changed": "changed a person's grants",
 };
 
 /** The shape of an action name: `entity.verb`, lower case. */

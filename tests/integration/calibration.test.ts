@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import * as calibrationRoute from "~/routes/_app.calibration._index";
 import * as debriefRoute from "~/routes/_app.loops.$loopId.debrief";
 import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
-import { getCalibration, settleCalibrationRefreshes } from "~/server/calibration/calibration.server";
+import { getCalibration, settleCalibrationRefreshes, warmCalibration } from "~/server/calibration/calibration.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
 import { recordDecision } from "~/server/debrief/decisions.server";
-import { createCandidate, createLoop, createRound } from "../../prisma/factories";
+import { panelReading } from "~/domain/calibration-series";
+import { createCandidate, createFeedback, createLoop, createRound, createUser } from "../../prisma/factories";
 import { completeForm, panelScenario } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
@@ -82,6 +83,102 @@ describe("calibration", () => {
       (await run(calibrationRoute.loader, request("/calibration", { cookie: await cookieFor(users.recruiter.id) })))
         .status,
     ).toBe(403);
+  });
+
+  it("splits each dimension's variance on rotating panels, from decided loops only, for every viewer", async () => {
+    const { users, rubric, dimensions } = await panelScenario();
+    const interviewers = await Promise.all(
+      [0, 1, 2, 3].map((i) => createUser(prisma, { role: "interviewer", name: `Rotating ${i}` })),
+    );
+    const ownership = dimensions.find((dimension) => dimension.key === "ownership")!;
+    // Twelve candidates of three levels, each seen by three of four interviewers in turn; interviewer 0 rates one
+    // point harsher. Decided loops only count: a thirteenth, undecided loop rated wildly must change nothing.
+    async function panel(index: number, decided: boolean) {
+      const candidate = await createCandidate(prisma, {
+        recruiterId: users.recruiter.id,
+        hiringManagerId: users.hm.id,
+      });
+      const loop = await createLoop(prisma, {
+        candidateId: candidate.id,
+        recruiterId: users.recruiter.id,
+        hiringManagerId: users.hm.id,
+        rubricVersionId: rubric.id,
+      });
+      for (let seat = 0; seat < 3; seat++) {
+        const interviewer = (index + seat) % 4;
+        const round = await createRound(prisma, {
+          loopId: loop.id,
+          type: (["product_sense", "behavioral", "execution"] as const)[seat]!,
+          position: seat + 1,
+          interviewerId: interviewers[interviewer]!.id,
+          scheduledAt: new Date(Date.now() - 86_400_000),
+        });
+        const level = 1 + (index % 3);
+        const value = decided
+          ? Math.min(4, Math.max(1, level + (interviewer === 0 ? -1 : 0) + (seat === 1 ? 1 : 0)))
+          : 4;
+        await createFeedback(prisma, {
+          roundId: round.id,
+          interviewerId: interviewers[interviewer]!.id,
+          rubricVersionId: rubric.id,
+          status: "submitted",
+          recommendation: "yes",
+          ratings: [{ dimensionId: ownership.id, value, evidence: "Walked through the trade-off and owned it." }],
+        });
+      }
+      if (decided)
+        await prisma.decision.create({
+          data: { loopId: loop.id, outcome: "no_hire", rationale: "Rotating panel test.", decidedById: users.hm.id },
+        });
+    }
+    for (let index = 0; index < 12; index++) await panel(index, true);
+    const decidedOnly = (await getCalibration({ hiringManagerId: users.hm.id }, { fresh: true })).summary;
+    await panel(12, false);
+    const withUndecided = (await getCalibration({ hiringManagerId: users.hm.id }, { fresh: true })).summary;
+
+    const figures = (summary: typeof decidedOnly) =>
+      summary.dimensions.find((dimension) => dimension.dimensionKey === "ownership")!.generalizability;
+    const split = figures(decidedOnly);
+    expect(split.components).toMatchObject({ units: 12, raters: 4, ratings: 36 });
+    expect(split.components!.unit).toBeGreaterThan(split.components!.residual);
+    expect(split.components!.rater).toBeGreaterThan(0);
+    expect(split.panel!.adjusted[2]).toBeGreaterThan(split.panel!.raw[2]!);
+    expect(split.typicalPanel).toBe(3);
+    const again = figures(withUndecided).components!;
+    expect(again).toMatchObject({ units: 12, raters: 4, ratings: 36 });
+    for (const key of ["unit", "rater", "residual"] as const)
+      expect(again[key]).toBeCloseTo(split.components![key], 10);
+
+    // Interviewers see these organisation-wide figures too (they name no one), read out in words, but never validity.
+    await getCalibration({}, { fresh: true });
+    const own = await run(
+      calibrationRoute.loader,
+      request("/calibration", { cookie: await cookieFor(interviewers[0]!.id) }),
+    );
+    const page = own.data as {
+      generalizability: { key: string; components: { unit: number } | null; reading: string }[];
+      validity: unknown;
+    };
+    const everyone = (await getCalibration({})).summary.dimensions.find(
+      (dimension) => dimension.dimensionKey === "ownership",
+    )!.generalizability;
+    const shown = page.generalizability.find((dimension) => dimension.key === "ownership")!;
+    expect(shown.components?.unit).toBeCloseTo(everyone.components!.unit, 8);
+    expect(shown.reading).toBe(panelReading(everyone.components, everyone.typicalPanel));
+    expect(page.validity).toBeNull();
+  });
+
+  it("never serves a snapshot of an older summary shape, and drops such snapshots at start", async () => {
+    await ratedPanels();
+    const oldKey = JSON.stringify({ periodDays: null, roundType: null, hiringManagerId: null });
+    await prisma.calibrationSnapshot.create({
+      data: { key: oldKey, dataVersion: "old", computeMs: 1, data: { interviewers: [], dimensions: [] } },
+    });
+    const result = await getCalibration({});
+    expect(result.summary.dimensions.every((dimension) => "generalizability" in dimension)).toBe(true);
+    await warmCalibration();
+    expect(await prisma.calibrationSnapshot.findUnique({ where: { key: oldKey } })).toBeNull();
+    expect(await prisma.calibrationSnapshot.count()).toBeGreaterThanOrEqual(2);
   });
 
   it("filters by hiring manager and period; bad filter values fall back to defaults", async () => {

@@ -257,7 +257,9 @@ describe("submit cost", () => {
     const { users, rounds } = await panelScenario();
     const cookie = await cookieFor(users.bob.id);
     const seen: string[] = [];
-    (database.prisma as unknown as { $on: (e: string, f: (q: { query: string }) => void) => void }).$on("query", (q) => seen.push(q.query.slice(0, 120)));
+    (database.prisma as unknown as { $on: (e: string, f: (q: { query: string }) => void) => void }).$on("query", (q) =>
+      seen.push(q.query.slice(0, 120)),
+    );
     const before = database.queryCount();
     const outcome = await run(
       feedbackRoute.action,
