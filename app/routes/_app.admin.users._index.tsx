@@ -7,10 +7,17 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FieldErrors } from "~/components/field";
 import { allRoles, roleLabels } from "~/domain/roles";
 import { PASSWORD_MIN_LENGTH } from "~/schemas/auth";
-import { changeRoleSchema, createUserSchema, setActiveSchema } from "~/schemas/users";
+import { changeGrantsSchema, changeRoleSchema, createUserSchema, setActiveSchema } from "~/schemas/users";
 import { requirePermission } from "~/server/auth/guards.server";
 import { deactivateUser, type OpenAssignment } from "~/server/users/deactivation.server";
-import { changeRole, createUserAccount, listUsers, reactivateUser, UserAdminError } from "~/server/users/users.server";
+import {
+  changeGrants,
+  changeRole,
+  createUserAccount,
+  listUsers,
+  reactivateUser,
+  UserAdminError,
+} from "~/server/users/users.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "People · Calibrate" }];
@@ -54,6 +61,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
       notice: `Added ${submission.value.name}.`,
       confirmDeactivation: null,
     };
+  }
+
+  if (intent === "change-grants") {
+    const grants = changeGrantsSchema.safeParse(Object.fromEntries(formData));
+    if (!grants.success) {
+      return data(
+        {
+          create: null,
+          notice: "That request was not understood; reload the page and try again.",
+          confirmDeactivation: null,
+        },
+        { status: 400 },
+      );
+    }
+    try {
+      await changeGrants(admin.id, grants.data.userId, {
+        committeeMember: grants.data.committeeMember === "on",
+        peopleAnalytics: grants.data.peopleAnalytics === "on",
+      });
+    } catch (error) {
+      if (error instanceof UserAdminError) {
+        return data({ create: null, notice: error.message, confirmDeactivation: null }, { status: 409 });
+      }
+      throw error;
+    }
+    return { create: null, notice: "Grants saved.", confirmDeactivation: null };
   }
 
   const parsed =
@@ -203,6 +236,12 @@ export default function UsersPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">People</h1>
+      <p className="text-sm text-slate-700">
+        Roles grant what a person can do; their relationship to each loop decides which loops. Two grants widen a hiring
+        manager&apos;s view: <strong>Hiring committee</strong> reads every loop&apos;s debrief (still blind while they
+        owe feedback on it), and <strong>People analytics</strong> reads how ratings relate to hires&apos; later
+        outcomes.
+      </p>
       {actionData?.notice ? (
         <p role="status" className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
           {actionData.notice}
@@ -216,6 +255,7 @@ export default function UsersPage() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Role</th>
+              <th scope="col">Grants</th>
               <th scope="col">Status</th>
               <th scope="col">Added</th>
               <th scope="col">
@@ -248,6 +288,27 @@ export default function UsersPage() {
                       Save<span className="sr-only"> role of {user.name}</span>
                     </button>
                   </Form>
+                </td>
+                <td>
+                  {user.role === "hiring_manager" ? (
+                    <Form method="post" className="flex flex-col gap-1 text-sm">
+                      <input type="hidden" name="intent" value="change-grants" />
+                      <input type="hidden" name="userId" value={user.id} />
+                      <label className="flex items-center gap-2">
+                        <input type="checkbox" name="committeeMember" defaultChecked={user.committeeMember} />
+                        Hiring committee<span className="sr-only"> ({user.name})</span>
+                      </label>
+                      <label className="flex items-center gap-2">
+                        <input type="checkbox" name="peopleAnalytics" defaultChecked={user.peopleAnalytics} />
+                        People analytics<span className="sr-only"> ({user.name})</span>
+                      </label>
+                      <button type="submit" className="btn-secondary w-fit py-1">
+                        Save<span className="sr-only"> grants of {user.name}</span>
+                      </button>
+                    </Form>
+                  ) : (
+                    <span className="text-xs text-slate-600">{user.role === "admin" ? "Reads everything" : "—"}</span>
+                  )}
                 </td>
                 <td>{user.active ? "Active" : "Deactivated"}</td>
                 <td>{formatDate(user.createdAt)}</td>

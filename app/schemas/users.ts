@@ -29,3 +29,11 @@ export const setActiveSchema = z.object({
   // Deactivating someone with open rounds: "yes" once the admin has seen them listed.
   confirm: z.enum(["yes"]).optional(),
 });
+
+/** The two grants a hiring manager can hold: read every loop's debrief; read outcome-linked validity. */
+export const changeGrantsSchema = z.object({
+  intent: z.literal("change-grants"),
+  userId: z.string().min(1),
+  committeeMember: z.literal("on").optional(),
+  peopleAnalytics: z.literal("on").optional(),
+});

@@ -16,7 +16,50 @@ export class UserAdminError extends Error {
 export function listUsers() {
   return prisma.user.findMany({
     orderBy: [{ active: "desc" }, { role: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, role: true, active: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      committeeMember: true,
+      peopleAnalytics: true,
+      createdAt: true,
+    },
+  });
+}
+
+/**
+ * Sets a hiring manager's grants: "hiring committee member" (reads every
+ * loop's debrief, the blind rule still applying) and "people analytics" (reads
+ * outcome-linked validity). Other roles hold neither: their role decides.
+ */
+export async function changeGrants(
+  actorId: string,
+  userId: string,
+  grants: { committeeMember: boolean; peopleAnalytics: boolean },
+) {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { role: true, committeeMember: true, peopleAnalytics: true },
+    });
+    if (!user) throw new UserAdminError("That person no longer exists.");
+    if (user.role !== "hiring_manager" && (grants.committeeMember || grants.peopleAnalytics)) {
+      throw new UserAdminError("Only hiring managers hold these grants; admins already read everything.");
+    }
+    if (user.committeeMember === grants.committeeMember && user.peopleAnalytics === grants.peopleAnalytics) return;
+    await tx.user.update({ where: { id: userId }, data: grants });
+    await recordAudit(
+      {
+        actorId,
+        action: "user.grants_changed",
+        entityType: "User",
+        entityId: userId,
+        data: { from: { committeeMember: user.committeeMember, peopleAnalytics: user.peopleAnalytics }, to: grants },
+      },
+      tx,
+    );
   });
 }
 
