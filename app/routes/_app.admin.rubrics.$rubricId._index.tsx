@@ -12,10 +12,10 @@ import {
   moveDimension,
   publishVersion,
   removeDimension,
-  RubricError,
   updateRubricDetails,
 } from "~/server/rubrics/rubrics.server";
 import { formatDate } from "~/utils/format";
+import { ServiceError } from "~/server/service-error.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Rubric v${page.rubric.version} · Calibrate` : "Rubric · Calibrate" },
@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission({ request, context }, "rubrics.manage");
   const rubric = await getRubricVersion(params.rubricId ?? "").catch((error: unknown) => {
-    if (error instanceof RubricError) throw data({ message: error.message }, { status: error.status });
+    if (error instanceof ServiceError) throw data({ message: error.message }, { status: error.status });
     throw error;
   });
   const usedKeys = new Set(rubric.dimensions.map((dimension) => dimension.key));
@@ -74,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
     return { message: "Saved." };
   } catch (error) {
-    if (error instanceof RubricError) return data({ message: error.message }, { status: error.status });
+    if (error instanceof ServiceError) return data({ message: error.message }, { status: error.status });
     throw error;
   }
 }

@@ -10,15 +10,9 @@ import { PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 import { changeGrantsSchema, changeRoleSchema, createUserSchema, setActiveSchema } from "~/schemas/users";
 import { requirePermission } from "~/server/auth/guards.server";
 import { deactivateUser, type OpenAssignment } from "~/server/users/deactivation.server";
-import {
-  changeGrants,
-  changeRole,
-  createUserAccount,
-  listUsers,
-  reactivateUser,
-  UserAdminError,
-} from "~/server/users/users.server";
+import { changeGrants, changeRole, createUserAccount, listUsers, reactivateUser } from "~/server/users/users.server";
 import { formatDate, formatDateTime } from "~/utils/format";
+import { ServiceError } from "~/server/service-error.server";
 
 export const meta: MetaFunction = () => [{ title: "People · Calibrate" }];
 
@@ -44,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     try {
       await createUserAccount(admin.id, submission.value);
     } catch (error) {
-      if (error instanceof UserAdminError) {
+      if (error instanceof ServiceError) {
         return data(
           {
             create: submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ["password"] }),
@@ -81,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         peopleAnalytics: grants.data.peopleAnalytics === "on",
       });
     } catch (error) {
-      if (error instanceof UserAdminError) {
+      if (error instanceof ServiceError) {
         return data({ create: null, notice: error.message, confirmDeactivation: null }, { status: 409 });
       }
       throw error;
@@ -112,7 +106,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return reply(deactivationNotice(result));
     }
   } catch (error) {
-    if (error instanceof UserAdminError) return data(reply(error.message), { status: 409 });
+    if (error instanceof ServiceError) return data(reply(error.message), { status: 409 });
     throw error;
   }
   return reply("Saved.");

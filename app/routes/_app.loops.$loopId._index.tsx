@@ -10,10 +10,11 @@ import { stageLabels, stageOrder } from "~/domain/stages";
 import { addRoundSchema, cancelRoundSchema, changeStageSchema, scheduleRoundSchema } from "~/schemas/loop-admin";
 import { requireLoopPermission } from "~/server/auth/guards.server";
 import { allows } from "~/server/auth/permissions.server";
-import { addRound, cancelRound, changeStage, LoopAdminError, scheduleRound } from "~/server/loops/loop-admin.server";
+import { addRound, cancelRound, changeStage, scheduleRound } from "~/server/loops/loop-admin.server";
 import { getLoopForRecruiter } from "~/server/loops/loop-page.server";
 import type { LoopStage } from "~/generated/prisma/enums";
 import { formatDateTime } from "~/utils/format";
+import { ServiceError } from "~/server/service-error.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.loop.candidate.name} · Loop · Calibrate` : "Loop · Calibrate" },
@@ -81,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           : `Moved to ${stageLabels[parsed.data.stage]}.`,
     });
   } catch (error) {
-    if (error instanceof LoopAdminError) {
+    if (error instanceof ServiceError) {
       return reply(
         {
           roundId: form.roundId,

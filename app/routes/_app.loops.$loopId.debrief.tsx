@@ -18,9 +18,11 @@ import { decisionOutcomeLabels, decisionSchema } from "~/schemas/decision";
 import { voidFeedbackSchema } from "~/schemas/void-feedback";
 import { requireLoopPermission } from "~/server/auth/guards.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
-import { DecisionError, recordDecision } from "~/server/debrief/decisions.server";
-import { VoidFeedbackError, voidFeedback } from "~/server/feedback/void-feedback.server";
+import { recordDecision } from "~/server/debrief/decisions.server";
+import { voidFeedback } from "~/server/feedback/void-feedback.server";
 import { formatDateTime } from "~/utils/format";
+import { replyWithServiceError, serviceErrorReply } from "~/server/form-reply.server";
+import { ServiceError } from "~/server/service-error.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Debrief: ${page.debrief.loop.candidate.name} · Calibrate` : "Debrief · Calibrate" },
@@ -71,11 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       await voidFeedback(user, loopId, submission.value);
     } catch (error) {
-      if (error instanceof VoidFeedbackError)
-        return data(
-          { void: { feedbackId, result: submission.reply({ formErrors: [error.message] }) } },
-          { status: error.status },
-        );
+      if (error instanceof ServiceError)
+        return data({ void: { feedbackId, result: serviceErrorReply(submission, error) } }, { status: error.status });
       throw error;
     }
     return { void: { feedbackId, result: submission.reply({ resetForm: true }) } };
@@ -86,8 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await recordDecision(user, loopId, submission.value);
   } catch (error) {
-    if (error instanceof DecisionError)
-      return data(submission.reply({ formErrors: [error.message] }), { status: error.status });
+    if (error instanceof ServiceError) return replyWithServiceError(submission, error);
     throw error;
   }
   return submission.reply({ resetForm: true });

@@ -10,13 +10,10 @@ import { feedbackSchema, toContent } from "~/schemas/feedback";
 import { requireUser } from "~/server/auth/guards.server";
 import { getRoundForInterviewer, newSubmitKey } from "~/server/feedback/feedback-form.server";
 import { roundRubricFor } from "~/server/feedback/round-rubric.server";
-import {
-  amendFeedback,
-  FeedbackConflictError,
-  FeedbackStateError,
-  submitFeedback,
-} from "~/server/feedback/feedback-writes.server";
+import { amendFeedback, submitFeedback } from "~/server/feedback/feedback-writes.server";
 import { formatDateTime } from "~/utils/format";
+import { replyWithServiceError } from "~/server/form-reply.server";
+import { ServiceError } from "~/server/service-error.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   {
@@ -69,19 +66,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await amendFeedback(user, roundId, { reason: submission.value.reason ?? "", content });
     }
   } catch (error) {
-    if (error instanceof FeedbackConflictError) {
+    if (!(error instanceof ServiceError)) throw error;
+    if (error.details.reason === "conflict") {
       return data(
         submission.reply({
           formErrors: [
-            `Not submitted: this feedback was saved from another tab or window at ${formatDateTime(error.updatedAt)}. Reload to see that version, then submit.`,
+            `Not submitted: this feedback was saved from another tab or window at ${formatDateTime(String(error.details.updatedAt))}. Reload to see that version, then submit.`,
           ],
         }),
         { status: 409 },
       );
     }
-    if (error instanceof FeedbackStateError)
-      return data(submission.reply({ formErrors: [error.message] }), { status: error.status });
-    throw error;
+    return replyWithServiceError(submission, error);
   }
   throw redirect(`/rounds/${roundId}?${intent === "amend" ? "amended" : "submitted"}=1`);
 }

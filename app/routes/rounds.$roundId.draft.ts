@@ -4,7 +4,8 @@ import { feedbackSchema } from "~/schemas/feedback";
 import { getOptionalUser } from "~/server/auth/guards.server";
 import { assertSameOrigin } from "~/server/auth/origin.server";
 import { roundRubricFor } from "~/server/feedback/round-rubric.server";
-import { FeedbackConflictError, FeedbackStateError, saveDraft } from "~/server/feedback/feedback-writes.server";
+import { saveDraft } from "~/server/feedback/feedback-writes.server";
+import { ServiceError } from "~/server/service-error.server";
 
 /**
  * Autosave endpoint for the feedback form (fetch with keepalive, also on page
@@ -44,20 +45,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const saved = await saveDraft(user, roundId, { version, draft });
     return Response.json({ ok: true, version: saved.version, savedAt: saved.savedAt.toISOString() });
   } catch (error) {
-    if (error instanceof FeedbackConflictError) {
-      return Response.json(
-        {
-          ok: false,
-          reason: "conflict",
-          message: error.message,
-          currentVersion: error.currentVersion,
-          updatedAt: error.updatedAt.toISOString(),
-        },
-        { status: 409 },
-      );
-    }
-    if (error instanceof FeedbackStateError)
-      return Response.json({ ok: false, reason: "state", message: error.message }, { status: error.status });
-    throw error;
+    if (!(error instanceof ServiceError)) throw error;
+    // A conflict says which version won and when, so the tab can offer to reload it.
+    const reason = error.details.reason === "conflict" ? "conflict" : "state";
+    return Response.json({ ok: false, reason, message: error.message, ...error.details }, { status: error.status });
   }
 }

@@ -141,7 +141,7 @@ describe("hire outcomes", () => {
     const manager = await calibrationAs(users.hm.id);
     expect(manager.validity).toBeNull();
     expect(JSON.stringify(manager)).not.toContain("withOutcome");
-    await expect(calibrationFor(users.hm, {}, { validity: true })).rejects.toMatchObject({ init: { status: 403 } });
+    await expect(calibrationFor(users.hm, {}, { validity: true })).rejects.toMatchObject({ status: 403 });
     await prisma.user.update({ where: { id: users.hm.id }, data: { peopleAnalytics: true } });
     expect((await calibrationAs(users.hm.id)).validity).toMatchObject({ withOutcome: admin.withOutcome });
 

@@ -1,4 +1,3 @@
-import { data } from "@remix-run/node";
 import { summariseCalibration, type CalibrationRow, type CalibrationSummary } from "~/domain/calibration-stats";
 import type { HireOutcomeRow } from "~/domain/validity-summary";
 import { Prisma } from "~/generated/prisma/client";
@@ -7,6 +6,7 @@ import { mayReadOutcomes, type Person } from "~/domain/permissions";
 import { lockedLoopIds } from "../auth/permissions.server";
 import { prisma } from "../db.server";
 import { currentRubricVersion } from "../rubrics/rubrics.server";
+import { ServiceError } from "../service-error.server";
 
 export interface CalibrationFilter {
   /** Only feedback submitted in the last this many days (a sliding window). */
@@ -130,7 +130,7 @@ export async function calibrationFor(
       select: { role: true, peopleAnalytics: true },
     });
     if (!grant || !mayReadOutcomes(grant))
-      throw data({ message: "Outcome-linked validity is for admins and the people-analytics grant." }, { status: 403 });
+      throw new ServiceError(403, "Outcome-linked validity is for admins and the people-analytics grant.");
   }
   const locked = await lockedLoopIds(viewer.id);
   const counted = locked.length

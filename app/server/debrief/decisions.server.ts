@@ -5,15 +5,7 @@ import { recordAudit } from "../audit.server";
 import { authorizeLoop } from "../auth/permissions.server";
 import { prisma } from "../db.server";
 import { moveStage } from "../loops/stage.server";
-
-export class DecisionError extends Error {
-  constructor(
-    message: string,
-    readonly status: 403 | 404 | 409,
-  ) {
-    super(message);
-  }
-}
+import { ServiceError } from "../service-error.server";
 
 /**
  * Records the hiring decision. A new decision supersedes the previous one
@@ -34,10 +26,10 @@ export async function recordDecision(viewer: Person, loopId: string, input: Deci
         rubricVersion: { select: { dimensions: { select: { key: true } } } },
       },
     });
-    if (!loop) throw new DecisionError("There is no such loop.", 404);
+    if (!loop) throw new ServiceError(404, "There is no such loop.");
     const known = new Set(loop.rubricVersion.dimensions.map((dimension) => dimension.key));
     const dimensionKeys = input.dimensionKeys.filter((key) => known.has(key));
-    if (dimensionKeys.length === 0) throw new DecisionError("Name at least one dimension of this loop's rubric.", 409);
+    if (dimensionKeys.length === 0) throw new ServiceError(409, "Name at least one dimension of this loop's rubric.");
 
     await tx.decision.updateMany({ where: { loopId, supersededAt: null }, data: { supersededAt: now } });
     const decision = await tx.decision.create({

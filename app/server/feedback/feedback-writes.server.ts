@@ -8,29 +8,17 @@ import { applyAutomaticStage } from "../loops/stage.server";
 import { mayLoop, type Person } from "~/domain/permissions";
 import { loopRelationship } from "../auth/permissions.server";
 import type { RoundRubric } from "./round-rubric.server";
+import { ServiceError } from "../service-error.server";
+
+/** Another tab or device saved this feedback since the form was loaded: a 409 that says which version won, and when. */
+export function feedbackConflict(currentVersion: number, updatedAt: Date): ServiceError {
+  return new ServiceError(409, "This feedback was changed in another tab or window since you opened it.", {
+    details: { reason: "conflict", currentVersion, updatedAt: updatedAt.toISOString() },
+  });
+}
 
 type Tx = Prisma.TransactionClient;
 type Viewer = Person;
-
-/** Another tab or device saved this feedback since the form was loaded. */
-export class FeedbackConflictError extends Error {
-  constructor(
-    readonly currentVersion: number,
-    readonly updatedAt: Date,
-  ) {
-    super("This feedback was changed in another tab or window since you opened it.");
-  }
-}
-
-/** The request does not fit the feedback's state (submitted, cancelled, not yet held...). */
-export class FeedbackStateError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409,
-  ) {
-    super(message);
-  }
-}
 
 async function writableRound(tx: Tx, viewer: Viewer, roundId: string) {
   const round = await tx.round.findFirst({
@@ -53,9 +41,9 @@ async function writableRound(tx: Tx, viewer: Viewer, roundId: string) {
       },
     },
   });
-  if (!round) throw new FeedbackStateError("This round does not exist or is not assigned to you.", 404);
+  if (!round) throw new ServiceError(404, "This round does not exist or is not assigned to you.");
   if (round.status === "cancelled")
-    throw new FeedbackStateError("This round was cancelled; there is no feedback to file.", 409);
+    throw new ServiceError(409, "This round was cancelled; there is no feedback to file.");
   return round;
 }
 
@@ -77,7 +65,7 @@ export async function saveDraft(
       const round = await writableRound(tx, viewer, roundId);
       const existing = await ownFeedback(tx, viewer, roundId);
       if (!existing) {
-        if (input.version !== 0) throw new FeedbackStateError("This draft no longer exists. Reload the page.", 409);
+        if (input.version !== 0) throw new ServiceError(409, "This draft no longer exists. Reload the page.");
         const created = await tx.feedback.create({
           data: {
             roundId,
@@ -91,13 +79,13 @@ export async function saveDraft(
         return { version: created.version, savedAt: created.updatedAt };
       }
       if (existing.status === "submitted") {
-        throw new FeedbackStateError("This feedback is already submitted. To change it, amend it with a reason.", 409);
+        throw new ServiceError(409, "This feedback is already submitted. To change it, amend it with a reason.");
       }
       const updated = await tx.feedback.updateMany({
         where: { id: existing.id, version: input.version, status: "draft" },
         data: { draft: input.draft, version: { increment: 1 } },
       });
-      if (updated.count === 0) throw new FeedbackConflictError(existing.version, existing.updatedAt);
+      if (updated.count === 0) throw feedbackConflict(existing.version, existing.updatedAt);
       const saved = await tx.feedback.findUniqueOrThrow({
         where: { id: existing.id },
         select: { version: true, updatedAt: true },
@@ -111,7 +99,7 @@ export async function saveDraft(
         where: { roundId_interviewerId: { roundId, interviewerId: viewer.id } },
         select: { version: true, updatedAt: true },
       });
-      throw new FeedbackConflictError(current.version, current.updatedAt);
+      throw feedbackConflict(current.version, current.updatedAt);
     }
     throw error;
   }
@@ -159,9 +147,9 @@ async function lockedRoundState(tx: Tx, viewer: Viewer, roundId: string) {
     LEFT JOIN "Feedback" f ON f."roundId" = r."id" AND f."interviewerId" = ${viewer.id}
     WHERE r."id" = ${roundId} AND r."interviewerId" = ${viewer.id}
     FOR UPDATE OF r, l`);
-  if (!row) throw new FeedbackStateError("This round does not exist or is not assigned to you.", 404);
+  if (!row) throw new ServiceError(404, "This round does not exist or is not assigned to you.");
   if (row.status === "cancelled")
-    throw new FeedbackStateError("This round was cancelled; there is no feedback to file.", 409);
+    throw new ServiceError(409, "This round was cancelled; there is no feedback to file.");
   return row;
 }
 
@@ -182,17 +170,14 @@ export async function submitFeedback(
     prisma.$transaction(async (tx) => {
       const round = await lockedRoundState(tx, viewer, roundId);
       if (round.scheduledAt && new Date(round.scheduledAt) > now && round.status !== "completed") {
-        throw new FeedbackStateError(
-          "This round has not taken place yet; you can keep notes as a draft until it has.",
-          409,
-        );
+        throw new ServiceError(409, "This round has not taken place yet; you can keep notes as a draft until it has.");
       }
       if (round.feedbackStatus === "submitted") {
         if (round.submitKey === input.submitKey) return { feedbackId: round.feedbackId!, repeated: true };
-        throw new FeedbackStateError("This feedback is already submitted. To change it, amend it with a reason.", 409);
+        throw new ServiceError(409, "This feedback is already submitted. To change it, amend it with a reason.");
       }
       if (round.feedbackId && round.version !== input.version)
-        throw new FeedbackConflictError(round.version!, new Date(round.updatedAt!));
+        throw feedbackConflict(round.version!, new Date(round.updatedAt!));
 
       const warnings = warningsFor(rubric.dimensions, input.content);
       const fields = {
@@ -218,7 +203,7 @@ export async function submitFeedback(
           where: { id: round.feedbackId, version: input.version, status: "draft" },
           data: { ...fields, version: { increment: 1 } },
         });
-        if (updated.count === 0) throw new FeedbackConflictError(round.version!, new Date(round.updatedAt!));
+        if (updated.count === 0) throw feedbackConflict(round.version!, new Date(round.updatedAt!));
         feedbackId = round.feedbackId;
       }
       await tx.rating.createMany({
@@ -269,7 +254,7 @@ export async function amendFeedback(
       },
     });
     if (!feedback || feedback.status !== "submitted") {
-      throw new FeedbackStateError("Only submitted feedback can be amended; this is still a draft.", 409);
+      throw new ServiceError(409, "Only submitted feedback can be amended; this is still a draft.");
     }
     const before = {
       ratings: feedback.ratings.map((rating) => ({
@@ -282,7 +267,7 @@ export async function amendFeedback(
       summary: feedback.summary,
     };
     const changes = diffFeedback(before, input.content);
-    if (changes.length === 0) throw new FeedbackStateError("Nothing was changed, so there is nothing to amend.", 400);
+    if (changes.length === 0) throw new ServiceError(400, "Nothing was changed, so there is nothing to amend.");
 
     // Could the author read the panel's feedback when amending? Then the amendment may reflect it.
     const relationship = await loopRelationship(viewer, round.loopId, tx);

@@ -3,15 +3,7 @@ import type { VoidFeedbackInput } from "~/schemas/void-feedback";
 import { recordAudit } from "../audit.server";
 import { authorizeLoop } from "../auth/permissions.server";
 import { prisma } from "../db.server";
-
-export class VoidFeedbackError extends Error {
-  constructor(
-    message: string,
-    readonly status: 404 | 409,
-  ) {
-    super(message);
-  }
-}
+import { ServiceError } from "../service-error.server";
 
 /**
  * Voids a submitted scorecard: it stays on the record, struck through with who
@@ -31,15 +23,15 @@ export async function voidFeedback(
       where: { id: input.feedbackId, round: { loopId } },
       select: { id: true, status: true, interviewerId: true, roundId: true },
     });
-    if (!feedback) throw new VoidFeedbackError("That scorecard is not part of this loop.", 404);
+    if (!feedback) throw new ServiceError(404, "That scorecard is not part of this loop.");
     if (feedback.status !== "submitted")
-      throw new VoidFeedbackError("Only submitted scorecards can be voided; this one is still a draft.", 409);
+      throw new ServiceError(409, "Only submitted scorecards can be voided; this one is still a draft.");
     // Conditional, so two admins voiding at once leave one void and one clear refusal.
     const updated = await tx.feedback.updateMany({
       where: { id: feedback.id, status: "submitted", voidedAt: null },
       data: { voidedAt: now, voidedById: admin.id, voidReason: input.reason },
     });
-    if (updated.count === 0) throw new VoidFeedbackError("This scorecard was already voided.", 409);
+    if (updated.count === 0) throw new ServiceError(409, "This scorecard was already voided.");
     await recordAudit(
       {
         actorId: admin.id,

@@ -10,19 +10,9 @@ import { isUniqueViolation, prisma } from "../db.server";
 import { currentRubricVersion } from "../rubrics/rubrics.server";
 import { cancelRounds, slotJson } from "./round-changes.server";
 import { applyAutomaticStage, moveStage } from "./stage.server";
+import { ServiceError } from "../service-error.server";
 
 type Actor = Pick<SessionUser, "id">;
-
-export class LoopAdminError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409,
-    readonly field?: string,
-    readonly existingCandidateId?: string,
-  ) {
-    super(message);
-  }
-}
 
 export async function createCandidateRecord(
   actor: Actor,
@@ -41,7 +31,11 @@ export async function createCandidateRecord(
     where: { email: input.email },
     select: { id: true, name: true },
   });
-  if (existing) throw new LoopAdminError(`${existing.name} already has this email.`, 409, "email", existing.id);
+  if (existing)
+    throw new ServiceError(409, `${existing.name} already has this email.`, {
+      field: "email",
+      details: { existingCandidateId: existing.id },
+    });
   await assertRole(input.hiringManagerId, ["hiring_manager"], "hiringManagerId");
   try {
     return await prisma.$transaction(async (tx) => {
@@ -58,7 +52,10 @@ export async function createCandidateRecord(
         where: { email: input.email },
         select: { id: true, name: true },
       });
-      throw new LoopAdminError(`${raced.name} already has this email.`, 409, "email", raced.id);
+      throw new ServiceError(409, `${raced.name} already has this email.`, {
+        field: "email",
+        details: { existingCandidateId: raced.id },
+      });
     }
     throw error;
   }
@@ -67,7 +64,7 @@ export async function createCandidateRecord(
 async function assertRole(userId: string, roles: Role[], field: string) {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
   if (!user || !user.active || !roles.includes(user.role))
-    throw new LoopAdminError("Choose an active person with the right role.", 400, field);
+    throw new ServiceError(400, "Choose an active person with the right role.", { field: field });
 }
 
 /** Opens a loop on the current rubric version, with its rounds planned from a template (unscheduled). */
@@ -90,9 +87,9 @@ export async function createLoopFromTemplate(
     currentRubricVersion(),
     prisma.roundKit.findMany({ select: { type: true, defaultMinutes: true, focusDimensionKeys: true } }),
   ]);
-  if (!candidate) throw new LoopAdminError("That candidate does not exist.", 404);
-  if (!template) throw new LoopAdminError("Choose a loop template.", 400, "templateId");
-  if (!rubric) throw new LoopAdminError("Publish a rubric before opening loops.", 409);
+  if (!candidate) throw new ServiceError(404, "That candidate does not exist.");
+  if (!template) throw new ServiceError(400, "Choose a loop template.", { field: "templateId" });
+  if (!rubric) throw new ServiceError(409, "Publish a rubric before opening loops.");
   return prisma.$transaction(async (tx) => {
     const loop = await tx.loop.create({
       data: {
@@ -175,10 +172,10 @@ export async function scheduleRound(
       feedback: { select: { interviewerId: true, status: true } },
     },
   });
-  if (!round) throw new LoopAdminError("That round does not exist.", 404);
-  if (round.status === "cancelled") throw new LoopAdminError("This round was cancelled.", 409);
+  if (!round) throw new ServiceError(404, "That round does not exist.");
+  if (round.status === "cancelled") throw new ServiceError(409, "This round was cancelled.");
   if (round.feedback.some((feedback) => feedback.status === "submitted"))
-    throw new LoopAdminError("Feedback is already submitted for this round; it cannot move.", 409);
+    throw new ServiceError(409, "Feedback is already submitted for this round; it cannot move.");
   const interviewer = await prisma.user.findUnique({
     where: { id: input.interviewerId },
     select: { id: true, name: true, role: true, active: true },
@@ -188,10 +185,10 @@ export async function scheduleRound(
       ? ["recruiter", "interviewer", "hiring_manager"]
       : ["interviewer", "hiring_manager"];
   if (!interviewer || !interviewer.active || !allowed.includes(interviewer.role)) {
-    throw new LoopAdminError("Choose an active interviewer.", 400, "interviewerId");
+    throw new ServiceError(400, "Choose an active interviewer.", { field: "interviewerId" });
   }
   const rescheduling = Boolean(round.scheduledAt);
-  if (rescheduling && !input.reason) throw new LoopAdminError("Say why the round is moving.", 400, "reason");
+  if (rescheduling && !input.reason) throw new ServiceError(400, "Say why the round is moving.", { field: "reason" });
 
   if (!input.confirm) {
     const [others, met] = await Promise.all([
@@ -280,9 +277,9 @@ export async function cancelRound(
         feedback: { where: { status: "submitted" }, select: { id: true } },
       },
     });
-    if (!round) throw new LoopAdminError("That round does not exist.", 404);
+    if (!round) throw new ServiceError(404, "That round does not exist.");
     if (round.status === "cancelled") return;
-    if (round.feedback.length) throw new LoopAdminError(SUBMITTED_ROUND_STAYS, 409);
+    if (round.feedback.length) throw new ServiceError(409, SUBMITTED_ROUND_STAYS);
     await cancelRounds(tx, [round], actor.id, input.reason, now);
     await applyAutomaticStage(tx, round.loopId, actor.id, now);
   });
@@ -299,10 +296,10 @@ export async function changeStage(actor: Actor, loopId: string, to: LoopStage, r
       where: { id: loopId },
       select: { stage: true, decisions: { where: { supersededAt: null }, select: { outcome: true } } },
     });
-    if (!loop) throw new LoopAdminError("That loop does not exist.", 404);
+    if (!loop) throw new ServiceError(404, "That loop does not exist.");
     if (loop.stage === to) return;
     const refusal = stageMoveRefusal(to, loop.decisions[0]?.outcome ?? null);
-    if (refusal) throw new LoopAdminError(refusal, 409, "stage");
+    if (refusal) throw new ServiceError(409, refusal, { field: "stage" });
     const why = reason || "changed by hand";
     const { cancelledRoundIds } = await moveStage(tx, loopId, loop.stage, to, actor.id, why, now);
     await recordAudit(
@@ -329,12 +326,12 @@ export async function addRound(actor: Actor, input: { loopId: string; type: Roun
       where: { id: input.loopId },
       select: { stage: true, rounds: { orderBy: { position: "desc" }, take: 1, select: { position: true } } },
     });
-    if (!loop) throw new LoopAdminError("That loop does not exist.", 404);
+    if (!loop) throw new ServiceError(404, "That loop does not exist.");
     if (loop.stage === "decided" || loop.stage === "offer" || loop.stage === "closed")
-      throw new LoopAdminError(
-        `The loop is ${stageLabels[loop.stage].toLowerCase()}: rounds are added while it is still interviewing (record More signal needed in the debrief to reopen it).`,
+      throw new ServiceError(
         409,
-        "type",
+        `The loop is ${stageLabels[loop.stage].toLowerCase()}: rounds are added while it is still interviewing (record More signal needed in the debrief to reopen it).`,
+        { field: "type" },
       );
     const kit =
       (await tx.roundKit.findUnique({
@@ -376,11 +373,15 @@ export async function updateCandidateRecord(
     where: { email: input.email, id: { not: candidateId } },
     select: { id: true, name: true },
   });
-  if (clash) throw new LoopAdminError(`${clash.name} already has this email.`, 409, "email", clash.id);
+  if (clash)
+    throw new ServiceError(409, `${clash.name} already has this email.`, {
+      field: "email",
+      details: { existingCandidateId: clash.id },
+    });
   await assertRole(input.hiringManagerId, ["hiring_manager"], "hiringManagerId");
   await prisma.$transaction(async (tx) => {
     const before = await tx.candidate.findUnique({ where: { id: candidateId } });
-    if (!before) throw new LoopAdminError("That candidate does not exist.", 404);
+    if (!before) throw new ServiceError(404, "That candidate does not exist.");
     await tx.candidate.update({ where: { id: candidateId }, data: input });
     await recordAudit(
       {
@@ -410,7 +411,7 @@ export async function updateLoopDetails(
       where: { id: loopId },
       select: { roleTitle: true, hiringManagerId: true, track: true, targetLevel: true },
     });
-    if (!before) throw new LoopAdminError("That loop does not exist.", 404);
+    if (!before) throw new ServiceError(404, "That loop does not exist.");
     await tx.loop.update({ where: { id: loopId }, data: input });
     await recordAudit(
       {

@@ -1,9 +1,9 @@
-import { data } from "@remix-run/node";
 import { can, mayReadOutcomes, type Person } from "~/domain/permissions";
 import type { OutcomeInput } from "~/schemas/outcomes";
 import { recordAudit } from "../audit.server";
 import { authorizeLoop } from "../auth/permissions.server";
 import { prisma } from "../db.server";
+import { ServiceError } from "../service-error.server";
 
 /**
  * What became of hires: recorded by the loop's hiring manager or an admin,
@@ -28,7 +28,7 @@ const PAGE = 100;
 
 /** The hires whose outcomes the person may record: an admin's are every hire, a hiring manager's those they manage. */
 export async function listHiresForOutcomes(viewer: Person) {
-  if (!can(viewer, "outcomes.record")) throw data({ message: "Your role does not record outcomes." }, { status: 403 });
+  if (!can(viewer, "outcomes.record")) throw new ServiceError(403, "Your role does not record outcomes.");
   const where = {
     ...currentHire,
     ...(viewer.role === "admin" ? {} : { hiringManagerId: viewer.id }),
@@ -68,10 +68,7 @@ async function hiredLoop(loopId: string) {
     select: { id: true, roleTitle: true, candidate: { select: { name: true } } },
   });
   if (!loop)
-    throw data(
-      { message: "Outcomes are recorded only for hires: this loop's current decision is not hire." },
-      { status: 409 },
-    );
+    throw new ServiceError(409, "Outcomes are recorded only for hires: this loop's current decision is not hire.");
   return loop;
 }
 

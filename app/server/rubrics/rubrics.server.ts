@@ -3,18 +3,9 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { DimensionInput } from "~/schemas/rubric";
 import { recordAudit } from "../audit.server";
 import { isUniqueViolation, prisma } from "../db.server";
+import { ServiceError } from "../service-error.server";
 
 type Tx = Prisma.TransactionClient;
-
-export class RubricError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409 = 409,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The version new loops use: the highest published one. */
 export async function currentRubricVersion(db: Pick<typeof prisma, "rubricVersion"> = prisma) {
@@ -74,16 +65,16 @@ export async function getRubricVersion(id: string) {
       },
     },
   });
-  if (!rubric) throw new RubricError("There is no such rubric version.", 404);
+  if (!rubric) throw new ServiceError(404, "There is no such rubric version.");
   return rubric;
 }
 
 async function editableDraft(tx: Tx, id: string) {
   const rubric = await tx.rubricVersion.findUnique({ where: { id }, select: { id: true, status: true } });
-  if (!rubric) throw new RubricError("There is no such rubric version.", 404);
+  if (!rubric) throw new ServiceError(404, "There is no such rubric version.");
   // Published versions are immutable: feedback was written against them.
   if (rubric.status !== "draft")
-    throw new RubricError("This version is published and can no longer change. Create a new version instead.");
+    throw new ServiceError(409, "This version is published and can no longer change. Create a new version instead.");
   return rubric;
 }
 
@@ -167,7 +158,7 @@ export async function saveDimension(
           where: { id: dimensionId, rubricVersionId: rubricId },
           data: input,
         });
-        if (updated.count === 0) throw new RubricError("That dimension is not part of this version.", 404);
+        if (updated.count === 0) throw new ServiceError(404, "That dimension is not part of this version.");
         await recordAudit(
           {
             actorId,
@@ -200,7 +191,7 @@ export async function saveDimension(
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new RubricError("Another dimension in this version already uses that key.", 409, "key");
+      throw new ServiceError(409, "Another dimension in this version already uses that key.", { field: "key" });
     throw error;
   }
 }
@@ -214,7 +205,7 @@ export async function moveDimension(actorId: string, rubricId: string, dimension
       select: { id: true },
     });
     const index = dimensions.findIndex((dimension) => dimension.id === dimensionId);
-    if (index === -1) throw new RubricError("That dimension is not part of this version.", 404);
+    if (index === -1) throw new ServiceError(404, "That dimension is not part of this version.");
     const target = direction === "up" ? index - 1 : index + 1;
     if (target < 0 || target >= dimensions.length) return;
     [dimensions[index], dimensions[target]] = [dimensions[target]!, dimensions[index]!];
@@ -237,9 +228,9 @@ export async function removeDimension(actorId: string, rubricId: string, dimensi
   await prisma.$transaction(async (tx) => {
     await editableDraft(tx, rubricId);
     const count = await tx.dimension.count({ where: { rubricVersionId: rubricId } });
-    if (count <= 1) throw new RubricError("A rubric needs at least one dimension.");
+    if (count <= 1) throw new ServiceError(409, "A rubric needs at least one dimension.");
     const removed = await tx.dimension.deleteMany({ where: { id: dimensionId, rubricVersionId: rubricId } });
-    if (removed.count === 0) throw new RubricError("That dimension is not part of this version.", 404);
+    if (removed.count === 0) throw new ServiceError(404, "That dimension is not part of this version.");
     const rest = await tx.dimension.findMany({
       where: { rubricVersionId: rubricId },
       orderBy: { position: "asc" },
@@ -264,7 +255,7 @@ export async function publishVersion(actorId: string, rubricId: string, now = ne
   await prisma.$transaction(async (tx) => {
     await editableDraft(tx, rubricId);
     if ((await tx.dimension.count({ where: { rubricVersionId: rubricId } })) === 0)
-      throw new RubricError("Add at least one dimension before publishing.");
+      throw new ServiceError(409, "Add at least one dimension before publishing.");
     await tx.rubricVersion.update({ where: { id: rubricId }, data: { status: "published", publishedAt: now } });
     await recordAudit({ actorId, action: "rubric.published", entityType: "RubricVersion", entityId: rubricId }, tx);
   });

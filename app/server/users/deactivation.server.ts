@@ -6,7 +6,8 @@ import { endAllSessionsOf } from "../auth/session.server";
 import { prisma } from "../db.server";
 import { sendMail } from "../jobs/mailer.server";
 import { openRoundWhere, slotJson } from "../loops/round-changes.server";
-import { assertAnotherActiveAdmin, UserAdminError } from "./users.server";
+import { assertAnotherActiveAdmin } from "./users.server";
+import { ServiceError } from "../service-error.server";
 
 type Db = typeof prisma | Prisma.TransactionClient;
 
@@ -63,10 +64,10 @@ export async function deactivateUser(
   options: { confirm: boolean },
   now = new Date(),
 ): Promise<DeactivationResult> {
-  if (actorId === userId) throw new UserAdminError("You cannot deactivate your own account.");
+  if (actorId === userId) throw new ServiceError(409, "You cannot deactivate your own account.");
   const outcome = await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, role: true, active: true } });
-    if (!user) throw new UserAdminError("That person no longer exists.");
+    if (!user) throw new ServiceError(409, "That person no longer exists.");
     if (!user.active) return { user, rounds: [] as OpenRound[], changed: false };
     if (user.role === "admin") await assertAnotherActiveAdmin(tx, userId);
     const rounds = await openRoundsOf(tx, userId);

@@ -3,15 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "../audit.server";
 import { hashPassword } from "../auth/password.server";
 import { isUniqueViolation, prisma } from "../db.server";
-
-export class UserAdminError extends Error {
-  constructor(
-    message: string,
-    readonly field?: "email",
-  ) {
-    super(message);
-  }
-}
+import { ServiceError } from "../service-error.server";
 
 export function listUsers() {
   return prisma.user.findMany({
@@ -44,9 +36,9 @@ export async function changeGrants(
       where: { id: userId },
       select: { role: true, committeeMember: true, peopleAnalytics: true },
     });
-    if (!user) throw new UserAdminError("That person no longer exists.");
+    if (!user) throw new ServiceError(409, "That person no longer exists.");
     if (user.role !== "hiring_manager" && (grants.committeeMember || grants.peopleAnalytics)) {
-      throw new UserAdminError("Only hiring managers hold these grants; admins already read everything.");
+      throw new ServiceError(409, "Only hiring managers hold these grants; admins already read everything.");
     }
     if (user.committeeMember === grants.committeeMember && user.peopleAnalytics === grants.peopleAnalytics) return;
     await tx.user.update({ where: { id: userId }, data: grants });
@@ -88,7 +80,7 @@ export async function createUserAccount(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new UserAdminError("Someone already has an account with this email.", "email");
+      throw new ServiceError(409, "Someone already has an account with this email.", { field: "email" });
     }
     throw error;
   }
@@ -98,13 +90,13 @@ export async function createUserAccount(
 export async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, userId: string) {
   const others = await tx.user.count({ where: { role: "admin", active: true, id: { not: userId } } });
   if (others === 0)
-    throw new UserAdminError("Calibrate needs at least one active admin; make someone else an admin first.");
+    throw new ServiceError(409, "Calibrate needs at least one active admin; make someone else an admin first.");
 }
 
 export async function changeRole(actorId: string, userId: string, role: Role) {
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
-    if (!user) throw new UserAdminError("That person no longer exists.");
+    if (!user) throw new ServiceError(409, "That person no longer exists.");
     if (user.role === role) return;
     if (user.role === "admin") await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role } });
@@ -126,7 +118,7 @@ export async function changeRole(actorId: string, userId: string, role: Role) {
 export async function reactivateUser(actorId: string, userId: string) {
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
-    if (!user) throw new UserAdminError("That person no longer exists.");
+    if (!user) throw new ServiceError(409, "That person no longer exists.");
     if (user.active) return;
     await tx.user.update({ where: { id: userId }, data: { active: true } });
     await recordAudit({ actorId, action: "user.reactivated", entityType: "User", entityId: userId }, tx);
