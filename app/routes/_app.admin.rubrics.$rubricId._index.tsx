@@ -2,10 +2,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { suggestedSecondaryDimensions } from "~/domain/default-rubric";
-import { rubricDetailsSchema } from "~/schemas/rubric";
+import { dimensionActionSchema, rubricDetailsSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
 import {
   getRubricVersion,
@@ -35,11 +34,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       .map((dimension) => ({ key: dimension.key, name: dimension.name })),
   };
 }
-
-const dimensionActionSchema = z.object({
-  intent: z.enum(["move-up", "move-down", "remove"]),
-  dimensionId: z.string().min(1),
-});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "rubrics.manage");

@@ -57,3 +57,9 @@ export const roundKitSchema = z.object({
 
 /** "Start a new version": the button names its intent, so a stray or forged empty POST creates nothing. */
 export const newRubricVersionSchema = z.object({ intent: z.literal("new_draft", { error: "Unknown request" }) });
+
+/** Reordering or removing a dimension of a draft rubric, from the buttons beside it. */
+export const dimensionActionSchema = z.object({
+  intent: z.enum(["move-up", "move-down", "remove"]),
+  dimensionId: z.string().min(1),
+});
