@@ -1,5 +1,5 @@
 import type { LoopStage } from "~/generated/prisma/enums";
-import { stageOrder } from "./stages";
+import { stageOrder } from "./vocabulary";
 
 /**
  * The stages a loop moves through by itself, as rounds are scheduled, held and

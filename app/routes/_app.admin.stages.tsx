@@ -5,10 +5,10 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormFooter } from "~/components/field";
-import { stageLabels } from "~/domain/stages";
 import { stageSettingsSchema, TIMED_STAGES } from "~/schemas/stage-settings";
 import { requirePermission } from "~/server/auth/guards.server";
 import { listStageSettings, saveStageSettings } from "~/server/loops/stage-settings.server";
+import { stageLabels } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Stage durations · Calibrate" }];
 

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { requirePermission } from "~/server/auth/guards.server";
 import { getTemplatesWithReliability } from "~/server/calibration/template-reliability.server";
 import { formatDateTime } from "~/utils/format";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Loop templates · Calibrate" }];
 

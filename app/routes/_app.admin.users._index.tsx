@@ -5,7 +5,6 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FieldErrors } from "~/components/field";
-import { allRoles, roleLabels } from "~/domain/roles";
 import { PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 import { changeGrantsSchema, changeRoleSchema, createUserSchema, setActiveSchema } from "~/schemas/users";
 import { requirePermission } from "~/server/auth/guards.server";
@@ -13,6 +12,7 @@ import { deactivateUser, type OpenAssignment } from "~/server/users/deactivation
 import { changeGrants, changeRole, createUserAccount, listUsers, reactivateUser } from "~/server/users/users.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { ServiceError } from "~/server/service-error.server";
+import { roleLabels, roles } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "People · Calibrate" }];
 
@@ -201,7 +201,7 @@ function CreateUserForm() {
           aria-invalid={fields.role.errors ? true : undefined}
         >
           <option value="">Choose…</option>
-          {allRoles.map((role) => (
+          {roles.map((role) => (
             <option key={role} value={role}>
               {roleLabels[role]}
             </option>
@@ -272,7 +272,7 @@ export default function UsersPage() {
                       Role of {user.name}
                     </label>
                     <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="input w-auto py-1">
-                      {allRoles.map((role) => (
+                      {roles.map((role) => (
                         <option key={role} value={role}>
                           {roleLabels[role]}
                         </option>

@@ -6,13 +6,13 @@ import { ValiditySection } from "~/components/calibration/validity-section";
 import { EmptyState } from "~/components/empty-state";
 import { ScrollRegion } from "~/components/scroll-region";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { recommendations } from "~/domain/rating-scale";
 import { calibrationQuerySchema } from "~/schemas/calibration";
 import { requirePermission } from "~/server/auth/guards.server";
 import { getCalibrationPage } from "~/server/calibration/calibration-page.server";
 import { readsOutcomes } from "~/server/outcomes/outcomes.server";
 import { formatDateTime } from "~/utils/format";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Calibration · Calibrate" }];
 

@@ -5,8 +5,6 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldErrors } from "~/components/field";
 import { LoopTimelineChart } from "~/components/loop-timeline-chart";
-import { roundTypeLabels, roundTypeOrder } from "~/domain/default-rubric";
-import { stageLabels, stageOrder } from "~/domain/stages";
 import { addRoundSchema, cancelRoundSchema, changeStageSchema, scheduleRoundSchema } from "~/schemas/loop-admin";
 import { requireLoopPermission } from "~/server/auth/guards.server";
 import { allows } from "~/server/auth/permissions.server";
@@ -15,6 +13,7 @@ import { getLoopForRecruiter } from "~/server/loops/loop-page.server";
 import type { LoopStage } from "~/generated/prisma/enums";
 import { formatDateTime } from "~/utils/format";
 import { ServiceError } from "~/server/service-error.server";
+import { roundTypeLabels, roundTypes, stageLabels, stageOrder } from "~/domain/vocabulary";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.loop.candidate.name} · Loop · Calibrate` : "Loop · Calibrate" },
@@ -428,7 +427,7 @@ function AddRoundForm({ result }: { result: ActionResult | undefined }) {
             aria-describedby={errors ? "add-round-type-error" : undefined}
           >
             <option value="">Choose…</option>
-            {roundTypeOrder.map((type) => (
+            {roundTypes.map((type) => (
               <option key={type} value={type}>
                 {roundTypeLabels[type]}
               </option>

@@ -13,8 +13,7 @@ import { AmendmentList } from "~/components/feedback/feedback-readout";
 import { biasBalanceSeries, recommendationSeries, stripPlotSeries } from "~/domain/debrief-series";
 import { formatDuration } from "~/domain/feedback-timing";
 import { decideLoopAction } from "~/domain/permissions";
-import { stageLabels } from "~/domain/stages";
-import { decisionOutcomeLabels, decisionSchema } from "~/schemas/decision";
+import { decisionSchema } from "~/schemas/decision";
 import { voidFeedbackSchema } from "~/schemas/void-feedback";
 import { requireLoopPermission } from "~/server/auth/guards.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
@@ -23,6 +22,7 @@ import { voidFeedback } from "~/server/feedback/void-feedback.server";
 import { formatDateTime } from "~/utils/format";
 import { replyWithServiceError, serviceErrorReply } from "~/server/form-reply.server";
 import { ServiceError } from "~/server/service-error.server";
+import { decisionOutcomeLabels, stageLabels, trackLabels } from "~/domain/vocabulary";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Debrief: ${page.debrief.loop.candidate.name} · Calibrate` : "Debrief · Calibrate" },
@@ -109,8 +109,7 @@ export default function DebriefPage() {
           <div>
             <h1 className="text-2xl font-bold">Debrief: {loop.candidate.name}</h1>
             <p className="text-slate-700">
-              {loop.roleTitle} · target {loop.targetLevel} ·{" "}
-              {loop.track === "technical_pm" ? "Technical PM" : loop.track === "apm" ? "APM" : "Core PM"} ·{" "}
+              {loop.roleTitle} · target {loop.targetLevel} · {trackLabels[loop.track]} ·{" "}
               {loop.candidate.source === "internal" ? "Internal transfer" : "External"} · now{" "}
               {loop.candidate.currentRole}, {loop.candidate.currentLevel}
             </p>

@@ -7,13 +7,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CandidateFields } from "~/components/candidate-fields";
 import { Field, FormFooter } from "~/components/field";
 import { SelectField } from "~/components/select-field";
-import { trackOptions } from "~/domain/tracks";
 import { candidateSchema, loopDetailsSchema } from "~/schemas/loop-admin";
 import { requireLoopPermission } from "~/server/auth/guards.server";
 import { updateCandidateRecord, updateLoopDetails } from "~/server/loops/loop-admin.server";
 import { loopForEditing, loopFormOptions } from "~/server/loops/loop-forms.server";
 import { serviceErrorReply } from "~/server/form-reply.server";
 import { ServiceError } from "~/server/service-error.server";
+import { trackOptions } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Edit loop · Calibrate" }];
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { decisionOutcomes } from "~/domain/vocabulary";
 
 export const decisionSchema = z
   .object({
-    outcome: z.enum(["hire", "no_hire", "more_signal"], { error: "Choose hire, no hire or more signal needed" }),
+    outcome: z.enum(decisionOutcomes, { error: "Choose hire, no hire or more signal needed" }),
     level: z
       .string()
       .trim()
@@ -22,5 +23,3 @@ export const decisionSchema = z
   });
 
 export type DecisionInput = z.output<typeof decisionSchema>;
-
-export const decisionOutcomeLabels = { hire: "Hire", no_hire: "No hire", more_signal: "More signal needed" } as const;

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { roles } from "~/domain/vocabulary";
 import { emailSchema, newPasswordSchema } from "./auth";
 
-export const roleSchema = z.enum(["admin", "recruiter", "hiring_manager", "interviewer"], {
+export const roleSchema = z.enum(roles, {
   error: "Choose a role",
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { overlaps, schedulingWarnings } from "~/domain/scheduling";
 import { automaticStage, type RoundForStage, stageAfterDecision, stageMoveRefusal } from "~/domain/stage-rules";
-import { stageOrder } from "~/domain/stages";
+import { stageOrder } from "~/domain/vocabulary";
 
 const now = new Date("2026-11-23T12:00:00Z");
 const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);

@@ -1,5 +1,4 @@
 import { auditActionLabel, auditEntityHref, summariseAuditData } from "~/domain/audit-actions";
-import { roundTypeLabels } from "~/domain/default-rubric";
 import type { Person } from "~/domain/permissions";
 import { Prisma } from "~/generated/prisma/client";
 import type { RoundType } from "~/generated/prisma/enums";
@@ -7,6 +6,7 @@ import type { AuditQuery } from "~/schemas/audit";
 import { csvCell } from "~/utils/csv";
 import { lockedLoopIds } from "../auth/permissions.server";
 import { prisma } from "../db.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 export const AUDIT_PAGE_SIZE = 50;
 const CSV_BATCH_SIZE = 500;

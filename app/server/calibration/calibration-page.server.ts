@@ -1,5 +1,4 @@
 import { panelReading, panelReliabilitySeries, varianceShares } from "~/domain/calibration-series";
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { outcomeKinds, outcomeLabels, SMALL_SAMPLE, INTERVIEWER_MIN_SAMPLE } from "~/domain/validity";
 import type { RoundType } from "~/generated/prisma/enums";
 import type { CalibrationQuery } from "~/schemas/calibration";
@@ -7,6 +6,7 @@ import { can, type Person } from "~/domain/permissions";
 import { prisma } from "../db.server";
 import { currentRubricVersion } from "../rubrics/rubrics.server";
 import { calibrationFor } from "./calibration.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 /**
  * The calibration page. Hiring managers and admins see every interviewer;

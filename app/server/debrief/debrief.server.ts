@@ -1,4 +1,3 @@
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { roundFeedbackState } from "~/domain/feedback-timing";
 import { countSplits, debriefAgenda, mean, spreadOf } from "~/domain/panel-spread";
 import { krippendorffAlpha } from "~/domain/reliability";
@@ -10,6 +9,7 @@ import { loopHeaderSelect } from "../loops/loop-select.server";
 import { calibrationFor } from "../calibration/calibration.server";
 import { getPanelFeedback, type PanelFeedbackEntry } from "../feedback/panel-feedback.server";
 import { ServiceError } from "../service-error.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 /**
  * Everything the debrief page shows, in a fixed number of queries whatever

@@ -1,4 +1,4 @@
-import { decisionOutcomeLabels, type DecisionInput } from "~/schemas/decision";
+import { type DecisionInput } from "~/schemas/decision";
 import type { Person } from "~/domain/permissions";
 import { stageAfterDecision } from "~/domain/stage-rules";
 import { recordAudit } from "../audit.server";
@@ -6,6 +6,7 @@ import { authorizeLoop } from "../auth/permissions.server";
 import { prisma } from "../db.server";
 import { moveStage } from "../loops/stage.server";
 import { ServiceError } from "../service-error.server";
+import { decisionOutcomeLabels } from "~/domain/vocabulary";
 
 /**
  * Records the hiring decision. A new decision supersedes the previous one

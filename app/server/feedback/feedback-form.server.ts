@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { defaultRoundKits, roundTypeLabels } from "~/domain/default-rubric";
+import { defaultRoundKits } from "~/domain/default-rubric";
 import { roundFeedbackState } from "~/domain/feedback-timing";
 import type { SessionUser } from "../auth/session.server";
 import { prisma } from "../db.server";
 import { ServiceError } from "../service-error.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 function notFound(): never {
   throw new ServiceError(404, "This round does not exist or is not assigned to you.");

@@ -1,8 +1,7 @@
-import { defaultRoundKits, roundTypeLabels } from "~/domain/default-rubric";
+import { defaultRoundKits } from "~/domain/default-rubric";
 import { feedbackDueAt } from "~/domain/feedback-timing";
 import { schedulingWarnings, type SchedulingWarning } from "~/domain/scheduling";
 import { stageMoveRefusal } from "~/domain/stage-rules";
-import { stageLabels } from "~/domain/stages";
 import type { LoopStage, Role, RoundType, Track } from "~/generated/prisma/enums";
 import { recordAudit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
@@ -11,6 +10,7 @@ import { currentRubricVersion } from "../rubrics/rubrics.server";
 import { cancelRounds, slotJson } from "./round-changes.server";
 import { applyAutomaticStage, moveStage } from "./stage.server";
 import { ServiceError } from "../service-error.server";
+import { roundTypeLabels, stageLabels } from "~/domain/vocabulary";
 
 type Actor = Pick<SessionUser, "id">;
 

@@ -1,10 +1,10 @@
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { roundFeedbackState } from "~/domain/feedback-timing";
 import { loopTimeline } from "~/domain/loop-timeline";
 import { daysBetween } from "~/domain/stages";
 import { prisma } from "../db.server";
 import { loopHeaderSelect } from "./loop-select.server";
 import { ServiceError } from "../service-error.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 /** A loop as the recruiter manages it: rounds with their schedule history, stage history, people to assign. */
 export async function getLoopForRecruiter(loopId: string, now = new Date()) {

@@ -1,4 +1,3 @@
-import { roundTypeLabels } from "~/domain/default-rubric";
 import type { Prisma } from "~/generated/prisma/client";
 import { formatDateTime } from "~/utils/format";
 import { recordAudit } from "../audit.server";
@@ -8,6 +7,7 @@ import { sendMail } from "../jobs/mailer.server";
 import { openRoundWhere, slotJson } from "../loops/round-changes.server";
 import { assertAnotherActiveAdmin } from "./users.server";
 import { ServiceError } from "../service-error.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 type Db = typeof prisma | Prisma.TransactionClient;
 
