@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { suggestedSecondaryDimensions } from "~/domain/default-rubric";
+import { suggestedSecondaryDimensions } from "~/domain/rubric-suggestions";
 import { dimensionActionSchema, rubricDetailsSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
 import {
