@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { suggestedSecondaryDimensions } from "~/domain/default-rubric";
 import { rubricDetailsSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
+import { readForm } from "~/server/http/read-form.server";
 import {
   getRubricVersion,
   moveDimension,
@@ -44,7 +45,7 @@ const dimensionActionSchema = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "rubrics.manage");
   const rubricId = params.rubricId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = formData.get("intent");
   try {
     if (intent === "details") {

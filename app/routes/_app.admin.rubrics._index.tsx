@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requirePermission } from "~/server/auth/guards.server";
 import { createDraftVersion, listRubricVersions } from "~/server/rubrics/rubrics.server";
+import { readForm } from "~/server/http/read-form.server";
 import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Rubrics · Calibrate" }];
@@ -22,6 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "rubrics.manage");
+  await readForm({ request, context }); // no fields, but a body that is not a form is refused like everywhere
   const draft = await createDraftVersion(admin.id);
   throw redirect(`/admin/rubrics/${draft.id}`);
 }

@@ -7,6 +7,7 @@ import { FieldErrors } from "~/components/field";
 import { stageLabels } from "~/domain/stages";
 import { requirePermission } from "~/server/auth/guards.server";
 import { listStageSettings, saveStageSettings } from "~/server/loops/stage-settings.server";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Stage durations · Calibrate" }];
 
@@ -36,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "stages.manage");
-  const parsed = stageSettingsSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = stageSettingsSchema.safeParse(Object.fromEntries(await readForm({ request, context })));
   if (!parsed.success)
     return data(
       { errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, saved: false },

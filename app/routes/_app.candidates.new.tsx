@@ -10,6 +10,7 @@ import { candidateSchema } from "~/schemas/loop-admin";
 import { requirePermission } from "~/server/auth/guards.server";
 import { createCandidateRecord, LoopAdminError } from "~/server/loops/loop-admin.server";
 import { loopFormOptions } from "~/server/loops/loop-forms.server";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "New candidate · Calibrate" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission({ request, context }, "candidates.create");
-  const submission = parseWithZod(await request.formData(), { schema: candidateSchema });
+  const submission = parseWithZod(await readForm({ request, context }), { schema: candidateSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), existingId: null }, { status: 400 });
   try {
     const candidate = await createCandidateRecord(user, submission.value);

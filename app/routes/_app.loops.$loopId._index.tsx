@@ -11,6 +11,7 @@ import { requireLoopPermission } from "~/server/auth/guards.server";
 import { allows } from "~/server/auth/permissions.server";
 import { cancelRound, changeStage, LoopAdminError, scheduleRound } from "~/server/loops/loop-admin.server";
 import { getLoopForRecruiter } from "~/server/loops/loop-page.server";
+import { readForm } from "~/server/http/read-form.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
@@ -33,7 +34,7 @@ type ActionResult = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requireLoopPermission({ request, context }, params.loopId, "loop.manage");
-  const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+  const form = Object.fromEntries(await readForm({ request, context })) as Record<string, string>;
   const reply = (result: ActionResult, status = 200) => data(result, { status });
   try {
     if (form.intent === "schedule") {

@@ -17,6 +17,7 @@ import { decisionOutcomeLabels, decisionSchema } from "~/schemas/decision";
 import { requireLoopPermission } from "~/server/auth/guards.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
 import { DecisionError, recordDecision } from "~/server/debrief/decisions.server";
+import { readForm } from "~/server/http/read-form.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
@@ -48,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requireLoopPermission({ request, context }, params.loopId, "decision.record");
-  const submission = parseWithZod(await request.formData(), { schema: decisionSchema });
+  const submission = parseWithZod(await readForm({ request, context }), { schema: decisionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     await recordDecision(user, params.loopId ?? "", submission.value);

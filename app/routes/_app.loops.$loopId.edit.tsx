@@ -12,6 +12,7 @@ import { candidateSchema, loopDetailsSchema } from "~/schemas/loop-admin";
 import { requireLoopPermission } from "~/server/auth/guards.server";
 import { LoopAdminError, updateCandidateRecord, updateLoopDetails } from "~/server/loops/loop-admin.server";
 import { loopForEditing, loopFormOptions } from "~/server/loops/loop-forms.server";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit loop · Calibrate" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requireLoopPermission({ request, context }, params.loopId, "loop.manage");
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = formData.get("intent") === "candidate" ? "candidate" : "loop";
   const submission = parseWithZod(formData, { schema: intent === "candidate" ? candidateSchema : loopDetailsSchema });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });

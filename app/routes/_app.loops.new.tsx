@@ -12,6 +12,7 @@ import { newLoopSchema } from "~/schemas/loop-admin";
 import { requirePermission } from "~/server/auth/guards.server";
 import { createLoopFromTemplate, LoopAdminError } from "~/server/loops/loop-admin.server";
 import { candidateForLoop, loopFormOptions } from "~/server/loops/loop-forms.server";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "New loop · Calibrate" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission({ request, context }, "candidates.create");
-  const submission = parseWithZod(await request.formData(), { schema: newLoopSchema });
+  const submission = parseWithZod(await readForm({ request, context }), { schema: newLoopSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const loop = await createLoopFromTemplate(user, submission.value);

@@ -9,6 +9,7 @@ import { initialFeedbackValues, type FeedbackFormValues } from "~/domain/feedbac
 import { feedbackSchema, toContent } from "~/schemas/feedback";
 import { requireUser } from "~/server/auth/guards.server";
 import { getRoundForInterviewer, newSubmitKey } from "~/server/feedback/feedback-form.server";
+import { readForm } from "~/server/http/read-form.server";
 import {
   amendFeedback,
   FeedbackConflictError,
@@ -46,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const roundId = params.roundId ?? "";
   const page = await getRoundForInterviewer(user, roundId);
   const keys = page.rubric.dimensions.map((dimension) => dimension.key);
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = formData.get("intent") === "amend" ? "amend" : "submit";
   const submission = parseWithZod(formData, { schema: feedbackSchema(keys, intent) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -5,13 +5,15 @@ import { getOptionalUser } from "~/server/auth/guards.server";
 import { assertSameOrigin } from "~/server/auth/origin.server";
 import { draftDimensionKeys } from "~/server/feedback/draft-keys.server";
 import { FeedbackConflictError, FeedbackStateError, saveDraft } from "~/server/feedback/feedback-writes.server";
+import { jsonEndpoint, jsonMethodNotAllowed } from "~/server/http/json-endpoint.server";
+import { readFormResult } from "~/server/http/read-form.server";
 
 /**
  * Autosave endpoint for the feedback form (fetch with keepalive, also on page
  * hide). Answers JSON, never a redirect, so a signed-out tab learns it must
  * sign in again instead of being navigated away from its typing.
  */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = jsonEndpoint(async ({ request, params, context }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const user = await getOptionalUser({ request, context });
   if (!user)
@@ -27,7 +29,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 404 },
     );
 
-  const submission = parseWithZod(await request.formData(), { schema: feedbackSchema(keys, "draft") });
+  const read = await readFormResult({ request, context });
+  if (!read.ok) {
+    return Response.json(
+      { ok: false, reason: "unreadable", message: read.rejection.message },
+      { status: read.rejection.status },
+    );
+  }
+  const submission = parseWithZod(read.form, { schema: feedbackSchema(keys, "draft") });
   if (submission.status !== "success") {
     return Response.json(
       { ok: false, reason: "invalid", message: "Some fields are too long to save.", errors: submission.error },
@@ -55,4 +64,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return Response.json({ ok: false, reason: "state", message: error.message }, { status: error.status });
     throw error;
   }
+});
+
+export async function loader() {
+  return jsonMethodNotAllowed("POST");
 }

@@ -6,12 +6,11 @@ import * as loopsRoute from "~/routes/_app.loops._index";
 import * as pipelineRoute from "~/routes/_app.pipeline._index";
 import * as usersRoute from "~/routes/_app.admin.users._index";
 import * as roundsRoute from "~/routes/_app.rounds._index";
-import { ACCOUNT_LIMIT } from "~/server/auth/login.server";
 import { createUser, DEMO_PASSWORD } from "../../prisma/factories";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
-const login = (email: string, password: string, extra: Record<string, string> = {}) =>
-  run(loginRoute.action, request("/login", { form: { email, password, ...extra } }));
+const login = (email: string, password: string, extra: Record<string, string> = {}, clientIp = "203.0.113.7") =>
+  run(loginRoute.action, request("/login", { form: { email, password, ...extra } }), {}, { clientIp });
 
 describe("signing in", () => {
   it("accepts the right password, sets an HttpOnly SameSite=Lax session cookie and lands on the role's home", async () => {
@@ -48,12 +47,58 @@ describe("signing in", () => {
     expect(JSON.stringify(outcome.data)).toContain("Enter a valid email address");
   });
 
-  it(`throttles an account after ${ACCOUNT_LIMIT} failures, even with the right password`, async () => {
+  it("makes one address wait after three wrong passwords for an account, and says how long", async () => {
     const user = await createUser(prisma, { role: "interviewer" });
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) expect((await login(user.email, "wrong-password-123")).status).toBe(400);
-    const outcome = await login(user.email, DEMO_PASSWORD);
+    const ip = "192.0.2.41";
+    for (let i = 0; i < 4; i++) expect((await login(user.email, "wrong-password-123", {}, ip)).status).toBe(400);
+    const outcome = await login(user.email, DEMO_PASSWORD, {}, ip);
     expect(outcome.status).toBe(429);
-    expect(JSON.stringify(outcome.data)).toMatch(/Too many failed sign-ins\. Wait \d+ minutes?/);
+    expect(outcome.headers.get("Retry-After")).toBe("1");
+    expect(JSON.stringify(outcome.data)).toMatch(/Too many failed sign-ins from here\. Wait 1 second and try again/);
+  });
+
+  it("never locks the owner out: wrong passwords from one address leave another address able to sign in", async () => {
+    const user = await createUser(prisma, { role: "recruiter" });
+    const attacker = { clientIp: "198.51.100.66" };
+    const from = (context: { clientIp: string }, password: string) =>
+      run(loginRoute.action, request("/login", { form: { email: user.email, password } }), {}, context);
+    for (let i = 0; i < 4; i++) expect((await from(attacker, "wrong-password-123")).status).toBe(400);
+    expect((await from(attacker, DEMO_PASSWORD)).status).toBe(429);
+    const owner = await from({ clientIp: "192.0.2.10" }, DEMO_PASSWORD);
+    expect(owner.status).toBe(302);
+    expect(owner.headers.get("Set-Cookie")).toMatch(/^calibrate_session=/);
+  });
+
+  it("counts parallel guesses one by one: 25 at once get no more than the free attempts and the first delayed one", async () => {
+    const user = await createUser(prisma, { role: "interviewer" });
+    const outcomes = await Promise.all(Array.from({ length: 25 }, () => login(user.email, "wrong-password-123")));
+    const statuses = outcomes.map((outcome) => outcome.status);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(4);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(21);
+  });
+
+  it("slows an address spraying many accounts, without touching other addresses", async () => {
+    const sprayer = { clientIp: "198.51.100.99" };
+    const emails = Array.from({ length: 22 }, (_, i) => `nobody${i}@example.com`);
+    const statuses = [];
+    for (const email of emails) {
+      statuses.push(
+        (await run(loginRoute.action, request("/login", { form: { email, password: "guess-123456" } }), {}, sprayer))
+          .status,
+      );
+    }
+    expect(statuses.slice(0, 21).every((status) => status === 400)).toBe(true);
+    expect(statuses[21]).toBe(429);
+    const user = await createUser(prisma, { role: "interviewer" });
+    expect((await login(user.email, DEMO_PASSWORD)).status).toBe(302);
+  });
+
+  it("forgets a person's typos once they sign in", async () => {
+    const user = await createUser(prisma, { role: "interviewer" });
+    for (let i = 0; i < 3; i++) await login(user.email, "wrong-password-123");
+    expect((await login(user.email, DEMO_PASSWORD)).status).toBe(302);
+    for (let i = 0; i < 3; i++) expect((await login(user.email, "wrong-password-123")).status).toBe(400);
+    expect((await login(user.email, DEMO_PASSWORD)).status).toBe(302);
   });
 
   it("refuses a deactivated account", async () => {
