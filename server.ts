@@ -12,6 +12,7 @@ import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { env } from "~/env.server";
 import { createHttpApp } from "~/server/http/http-app.server";
+import { logRequestLine } from "~/server/request-log.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
 
@@ -56,7 +57,7 @@ const app = createHttpApp({
   mode: env.NODE_ENV,
   trustProxy: env.TRUST_PROXY,
   formBodyLimit: env.FORM_BODY_LIMIT,
-  log,
+  log: logRequestLine,
 });
 
 if (env.NODE_ENV === "development") {

@@ -4,14 +4,38 @@
  * Remix renders carries it.
  */
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/components/nonce";
+import { logRequestLine } from "~/server/request-log.server";
 
 const ABORT_DELAY = 5_000;
+
+// Remix reports requests no route can take (a method without an action or loader, an unknown
+// method) as errors; they are the client's mistake, answered 4xx, and get one line, not a stack.
+const CLIENT_MISTAKE = [
+  /^You made an? \w+ request to .* but did not provide an? `(action|loader)`/,
+  /^Invalid request method/,
+  /^Route ".*" does not match URL/,
+];
+
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return; // the client went away; nothing to report
+  const inner = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : error;
+  const message =
+    inner instanceof Error ? inner.message : isRouteErrorResponse(error) ? error.statusText : String(error);
+  const clientMistake = isRouteErrorResponse(error)
+    ? error.status < 500
+    : CLIENT_MISTAKE.some((pattern) => pattern.test(message));
+  if (clientMistake) {
+    logRequestLine(`refused ${request.method} ${new URL(request.url).pathname.slice(0, 200)}: ${message}`);
+    return;
+  }
+  console.error(error);
+}
 
 export default function handleRequest(
   request: Request,

@@ -42,7 +42,7 @@ async function answer(database: Database, socket: net.Socket, line: string) {
     return write(JSON.stringify({ error: "unknown request" }));
   }
   if (request.command === "backup") await database.withSql((sql) => dumpDatabase(sql, write));
-  else await write(JSON.stringify(await createAdmin(database.prisma, request)));
+  else await write(JSON.stringify(await createAdmin(database.prisma, { name: request.name, email: request.email })));
 }
 
 export async function startBackupControl(database: Database): Promise<net.Server | null> {

@@ -1,4 +1,5 @@
 import { defaultRoundKits, roundTypeLabels } from "~/domain/default-rubric";
+import { roundDateProblem } from "~/domain/date-bounds";
 import { feedbackDueAt } from "~/domain/feedback-timing";
 import { schedulingWarnings, type SchedulingWarning } from "~/domain/scheduling";
 import type { Prisma } from "~/generated/prisma/client";
@@ -178,7 +179,7 @@ export async function scheduleRound(
       durationMinutes: true,
       interviewerId: true,
       loopId: true,
-      loop: { select: { candidateId: true, stage: true } },
+      loop: { select: { candidateId: true, stage: true, startedAt: true } },
       feedback: { select: { interviewerId: true, status: true } },
     },
   });
@@ -186,6 +187,8 @@ export async function scheduleRound(
   if (round.status === "cancelled") throw new LoopAdminError("This round was cancelled.", 409);
   if (round.feedback.some((feedback) => feedback.status === "submitted"))
     throw new LoopAdminError("Feedback is already submitted for this round; it cannot move.", 409);
+  const dateProblem = roundDateProblem(input.scheduledAt, { loopOpenedAt: round.loop.startedAt, now });
+  if (dateProblem) throw new LoopAdminError(dateProblem, 400, "scheduledAt");
   const interviewer = await prisma.user.findUnique({
     where: { id: input.interviewerId },
     select: { id: true, name: true, role: true, active: true },
