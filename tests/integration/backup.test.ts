@@ -4,8 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { backupFromOwner } from "~/server/backup/backup-control.server";
-import { startBackupControl } from "~/server/backup/backup-control.server";
+import { backupFromOwner, startBackupControl } from "~/server/backup/backup-control.server";
 import { listBackups } from "~/server/backup/backup-files.server";
 import { readBackupLines, writeBackupFile } from "~/server/backup/backup-io.server";
 import { scheduleDailyBackups } from "~/server/backup/backup-schedule.server";
@@ -139,20 +138,7 @@ describe("backups", () => {
     });
   });
 
-  it("are taken by the running server for the command line, and daily with the oldest pruned", async () => {
-    const lock = database.directoryLock;
-    if (!lock) return; // PostgreSQL: the command connects by itself
-    const control = await startBackupControl(database);
-    try {
-      const owner = readLockOwner(lock.path)!;
-      expect(owner.control).toBeTruthy();
-      const lines: string[] = [];
-      const summary = await backupFromOwner(owner, async (line) => void lines.push(line));
-      expect(summary.rows).toBe(JSON.parse(lines.at(-1)!).rows);
-    } finally {
-      control?.close();
-    }
-
+  it("are taken daily into a directory, keeping the newest", async () => {
     const dir = path.join(temp, "daily");
     fs.mkdirSync(dir);
     for (const day of [1, 2, 3]) fs.writeFileSync(path.join(dir, `calibrate-2026-01-0${day}T03-00-00Z.jsonl.gz`), "");
@@ -164,5 +150,27 @@ describe("backups", () => {
     const kept = listBackups(dir);
     expect(kept).toHaveLength(2);
     expect(kept[1]!.path).toContain("calibrate-2026-01-03T03-00-00Z");
+    // Within a day of the newest, nothing more is written.
+    const again = scheduleDailyBackups({ database, dir, keep: 2, log: (line) => log.push(line), firstCheckAfterMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    again();
+    expect(log).toHaveLength(1);
   });
+
+  if (process.env.CALIBRATE_TEST_ENGINE === "pglite") {
+    it("are taken by the server that owns an embedded database, for the command line", async () => {
+      await database.ready;
+      const control = await startBackupControl(database);
+      try {
+        const owner = readLockOwner(database.directoryLock!.path)!;
+        expect(owner.control).toBeTruthy();
+        const lines: string[] = [];
+        const summary = await backupFromOwner(owner, async (line) => void lines.push(line));
+        expect(summary.rows).toBe(JSON.parse(lines.at(-1)!).rows);
+        expect(JSON.parse(lines[0]!)).toMatchObject({ format: "calibrate-backup", engine: "pglite" });
+      } finally {
+        control?.close();
+      }
+    });
+  }
 });

@@ -8,7 +8,7 @@ import { startInProcessServer, type RunningApp } from "../support/in-process-ser
  * stack (see tests/support/fuzz.ts). A bounded run is part of npm test;
  * `npm run fuzz -- --runs 100000` runs long (FUZZ_RUNS, FUZZ_SEED).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1200);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 
 let app: RunningApp;
