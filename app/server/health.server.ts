@@ -26,8 +26,11 @@ export async function checkDatabase(db: Database = database): Promise<DatabaseHe
  * error (the detail goes to the server log, once per change of state).
  */
 let lastLoggedUp = true;
-export async function publicHealth(log: (line: string) => void = console.warn): Promise<{ up: boolean }> {
-  const health = await checkDatabase();
+export async function publicHealth(
+  log: (line: string) => void = console.warn,
+  db: Database = database,
+): Promise<{ up: boolean }> {
+  const health = await checkDatabase(db);
   if (health.up !== lastLoggedUp) {
     lastLoggedUp = health.up;
     log(
