@@ -6,7 +6,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { getPublicEnv } from "~/env.server";
 import { getSession } from "~/server/auth/session.server";
+import { configureZod } from "~/schemas/zod-config";
 import stylesheet from "~/tailwind.css";
+
+// Before any other route module, and so any schema, is evaluated (see the module).
+configureZod();
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
