@@ -3,9 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { CharacterCount } from "~/components/character-count";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { suggestedSecondaryDimensions } from "~/domain/default-rubric";
-import { rubricDetailsSchema } from "~/schemas/rubric";
+import { RUBRIC_NOTES_LIMIT, rubricDetailsSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
 import { readForm } from "~/server/http/read-form.server";
 import {
@@ -120,7 +121,7 @@ export default function RubricPage() {
           <label htmlFor="rubric-name" className="label">
             Name
           </label>
-          <input id="rubric-name" name="name" defaultValue={rubric.name} className="input" required maxLength={120} />
+          <input id="rubric-name" name="name" defaultValue={rubric.name} className="input" required />
           <label htmlFor="rubric-notes" className="label">
             Notes (what changed in this version)
           </label>
@@ -130,8 +131,9 @@ export default function RubricPage() {
             defaultValue={rubric.notes}
             className="input"
             rows={2}
-            maxLength={2000}
+            aria-describedby="rubric-notes-count"
           />
+          <CharacterCount fieldId="rubric-notes" limit={RUBRIC_NOTES_LIMIT} initial={rubric.notes.length} />
           <div>
             <button type="submit" className="btn-secondary">
               Save details
