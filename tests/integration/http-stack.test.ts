@@ -148,3 +148,44 @@ describe("the autosave endpoint", () => {
     }
   });
 });
+
+describe("client addresses behind a proxy", () => {
+  const wrongPassword = (base: string, forwardedFor: string) =>
+    fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        Origin: base,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Forwarded-For": forwardedFor,
+      },
+      body: "email=target%40example.com&password=not-the-password",
+    });
+
+  it("ignore X-Forwarded-For by default, so a forged header cannot dodge the per-address throttle", async () => {
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await wrongPassword(app.url, `198.51.100.${i}`)).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 429]);
+  });
+
+  it("take the client's address from the number of proxies TRUST_PROXY names", async () => {
+    const proxied = await startInProcessServer({ trustProxy: 1 });
+    try {
+      const statuses = [];
+      // One proxy: the last hop it appends is the client; what the client itself forged before it is not.
+      for (let i = 0; i < 5; i++) statuses.push((await wrongPassword(proxied.url, `6.6.6.6, 203.0.113.${i}`)).status);
+      expect(statuses).toEqual([400, 400, 400, 400, 400]);
+      const same = [];
+      for (let i = 0; i < 5; i++) same.push((await wrongPassword(proxied.url, `203.0.113.${i}, 192.0.2.200`)).status);
+      expect(same).toEqual([400, 400, 400, 400, 429]);
+      // HTTPS at the proxy: HSTS, which a forged header to an unproxied server does not get.
+      const https = { headers: { "X-Forwarded-Proto": "https" } };
+      expect((await fetch(`${proxied.url}/login`, https)).headers.get("Strict-Transport-Security")).toBe(
+        "max-age=31536000",
+      );
+      expect((await fetch(`${app.url}/login`, https)).headers.get("Strict-Transport-Security")).toBeNull();
+    } finally {
+      await proxied.close();
+    }
+  });
+});

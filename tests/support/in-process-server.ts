@@ -116,13 +116,15 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startInProcessServer(options: { formBodyLimit?: number } = {}): Promise<RunningApp> {
+export async function startInProcessServer(
+  options: { formBodyLimit?: number; trustProxy?: false | number | string[] } = {},
+): Promise<RunningApp> {
   const { build, routes } = await inProcessBuild();
   const log: string[] = [];
   const app = createHttpApp({
     build: () => build,
     mode: "production",
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     formBodyLimit: options.formBodyLimit ?? 1024 * 1024,
     log: (line) => log.push(line),
   });
