@@ -108,6 +108,22 @@ describe("request bodies", () => {
     expect(response.status).toBe(400);
   });
 
+  it("never lets Remix's own origin check turn an untrusted X-Forwarded-Host or a HEAD data request into a 500", async () => {
+    const forged = await fetch(`${app.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        Origin: app.url,
+        "X-Forwarded-Host": "evil.example",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: "email=nobody%40example.com&password=whatever-123",
+    });
+    expect(forged.status).toBe(400);
+    const head = await fetch(`${app.url}/_root.data`, { method: "HEAD", headers: { Origin: "https://evil.example" } });
+    expect(head.status).toBe(405);
+  });
+
   it("signs in through the whole stack with a real form", async () => {
     const user = await createUser(prisma, { role: "recruiter" });
     const response = await post("/login", {

@@ -244,6 +244,8 @@ export interface FuzzCase {
   path: string;
   query: [string, string][];
   origin: "same" | "none" | "cross";
+  /** An X-Forwarded-Host header (which only a trusted proxy may set). */
+  forwardedHost: string | null;
   body: Body;
 }
 
@@ -371,6 +373,10 @@ export function caseArb(world: FuzzWorld, routes: RouteInfo[]): fc.Arbitrary<Fuz
           { weight: 18, arbitrary: fc.constant("same" as const) },
           { weight: 1, arbitrary: fc.constantFrom("none" as const, "cross" as const) },
         ),
+        forwardedHost: fc.oneof(
+          { weight: 12, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: fc.constantFrom("evil.example", "127.0.0.1", "a, b", "") },
+        ),
         body: bodyArb(world),
         params: fc.record({
           loopId: paramValue("loopId"),
@@ -383,7 +389,7 @@ export function caseArb(world: FuzzWorld, routes: RouteInfo[]): fc.Arbitrary<Fuz
         }),
       }),
     )
-    .map(({ route, actor, method, data, query, origin, body, params }) => ({
+    .map(({ route, actor, method, data, query, origin, forwardedHost, body, params }) => ({
       actor,
       route: route.id,
       method,
@@ -394,6 +400,7 @@ export function caseArb(world: FuzzWorld, routes: RouteInfo[]): fc.Arbitrary<Fuz
           ? [...query, ["index", ""] as [string, string]]
           : query,
       origin,
+      forwardedHost,
       body: method === "GET" || method === "HEAD" ? { kind: "none" as const } : body,
     }));
 }
@@ -442,6 +449,7 @@ export async function runCase(app: RunningApp, world: FuzzWorld, fuzzCase: FuzzC
   }
   if (fuzzCase.origin === "same") headers.set("Origin", app.url);
   if (fuzzCase.origin === "cross") headers.set("Origin", "https://evil.example");
+  if (fuzzCase.forwardedHost !== null) headers.set("X-Forwarded-Host", fuzzCase.forwardedHost);
   const { type, payload } = encodeBody(fuzzCase.body);
   if (type) headers.set("Content-Type", type);
   const query = fuzzCase.query.length ? `?${new URLSearchParams(fuzzCase.query).toString()}` : "";
@@ -464,5 +472,5 @@ export function describeCase(fuzzCase: FuzzCase): string {
     fuzzCase.body.kind === "oversize"
       ? `oversize ${fuzzCase.body.bytes} bytes`
       : JSON.stringify(fuzzCase.body).slice(0, 300);
-  return `${fuzzCase.actor} ${fuzzCase.method} ${fuzzCase.path} query=${JSON.stringify(fuzzCase.query).slice(0, 200)} origin=${fuzzCase.origin} body=${body}`;
+  return `${fuzzCase.actor} ${fuzzCase.method} ${fuzzCase.path} query=${JSON.stringify(fuzzCase.query).slice(0, 200)} origin=${fuzzCase.origin} forwardedHost=${fuzzCase.forwardedHost} body=${body}`;
 }

@@ -118,7 +118,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const refuse = (
     req: express.Request,
     res: express.Response,
-    problem: Rejection | { status: 403; message: string },
+    problem: Rejection | { status: 403 | 405; message: string },
   ) => {
     options.log(`refused ${describe(req)}: ${problem.status} ${problem.message}`);
     res.status(problem.status).set("Cache-Control", "no-store");
@@ -155,8 +155,15 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     return handler.handle;
   };
 
+  // Remix runs an action for any single-fetch request that is not a GET, HEAD included.
+  const DATA_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+
   app.all("*", async (req, res, next) => {
     try {
+      if (req.path.endsWith(".data") && !DATA_METHODS.has(req.method)) {
+        res.set("Allow", [...DATA_METHODS].join(", "));
+        return refuse(req, res, { status: 405, message: `Data requests are GET or POST, not ${req.method}.` });
+      }
       const base = `${req.protocol}://${hostOf(req)}`;
       if (!URL.canParse(req.originalUrl, base) || !/^[\w.:[\]-]+$/.test(hostOf(req))) {
         return refuse(req, res, { status: 400, message: "The request's Host header is not a host name." });
@@ -186,6 +193,12 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       const headers = headersOf(req);
       headers.delete("Content-Length");
       headers.delete("Transfer-Encoding");
+      // The Origin check above is the one that counts (it knows TRUST_PROXY and APP_ORIGIN); Remix
+      // repeats a cruder one that answers a mismatch with a 500, so it is shown the host as resolved
+      // here, and an allowed origin as this host's.
+      headers.delete("X-Forwarded-Host");
+      headers.set("Host", hostOf(req));
+      if (headers.has("Origin") && headers.get("Origin") !== "null") headers.set("Origin", base);
       // A refused body reaches the action as an empty form, with the reason in the load context.
       if (rejection) headers.set("Content-Type", "application/x-www-form-urlencoded");
       const request = new Request(new URL(req.originalUrl, base), {
