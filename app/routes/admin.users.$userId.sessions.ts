@@ -8,11 +8,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "people.manage");
   await readForm({ request, context });
   const { name, ended } = await signOutEverywhere(admin, params.userId ?? "");
-  return {
+  return Response.json({
     ok: true,
     message:
       ended === 0
         ? `${name} was not signed in anywhere.`
         : `${name} is signed out of ${ended} session${ended === 1 ? "" : "s"}.`,
-  };
+  });
 }

@@ -5,6 +5,7 @@ import * as appLayout from "~/routes/_app";
 import * as loopsRoute from "~/routes/_app.loops._index";
 import * as pipelineRoute from "~/routes/_app.pipeline._index";
 import * as usersRoute from "~/routes/_app.admin.users._index";
+import * as userSessionsRoute from "~/routes/admin.users.$userId.sessions";
 import * as roundsRoute from "~/routes/_app.rounds._index";
 import { createUser, DEMO_PASSWORD } from "../../prisma/factories";
 import { cookieFor, prisma, request, run } from "../support/remix";
@@ -206,5 +207,76 @@ describe("session lookups", () => {
     expect(third.user?.id).toBe(user.id);
     expect(afterOneRequest - before).toBeGreaterThan(0);
     expect(database.queryCount() - afterOneRequest).toBe(afterOneRequest - before);
+  });
+});
+
+describe("sessions at rest", () => {
+  it("are stored as a hash: the cookie's token is nowhere in the database", async () => {
+    const user = await createUser(prisma, { role: "interviewer" });
+    const token = (await cookieFor(user.id)).split("=")[1]!;
+    const [row] = await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } });
+    expect(row!.id).not.toBe(token);
+    expect(row!.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(await prisma.session.count({ where: { id: token } })).toBe(0);
+  });
+
+  it("end 30 days after sign-in, however recently they were used", async () => {
+    const user = await createUser(prisma, { role: "interviewer" });
+    const cookie = await cookieFor(user.id);
+    const day = 86_400_000;
+    await prisma.session.updateMany({
+      where: { userId: user.id },
+      data: { createdAt: new Date(Date.now() - 31 * day), expiresAt: new Date(Date.now() + 13 * day) },
+    });
+    const outcome = await run(roundsRoute.loader, request("/rounds", { cookie }));
+    expect(outcome.status).toBe(302);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("signing out everywhere", () => {
+  it("ends every session of the person who asks, in every browser", async () => {
+    const user = await createUser(prisma, { role: "interviewer" });
+    const [laptop, phone] = [await cookieFor(user.id), await cookieFor(user.id)];
+    const outcome = await run(logoutRoute.action, request("/logout", { cookie: phone, form: { scope: "everywhere" } }));
+    expect(outcome.status).toBe(302);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    expect((await run(roundsRoute.loader, request("/rounds", { cookie: laptop }))).status).toBe(302);
+  });
+
+  it("lets an admin end someone's sessions, audited, and nobody else", async () => {
+    const admin = await createUser(prisma, { role: "admin" });
+    const user = await createUser(prisma, { role: "hiring_manager", name: "Pat Lost-Laptop" });
+    await cookieFor(user.id);
+    await cookieFor(user.id);
+    const asAdmin = await run(
+      userSessionsRoute.action,
+      request(`/admin/users/${user.id}/sessions`, { cookie: await cookieFor(admin.id), form: {} }),
+      { userId: user.id },
+    );
+    expect(asAdmin.status).toBe(200);
+    expect(asAdmin.data).toEqual({ ok: true, message: "Pat Lost-Laptop is signed out of 2 sessions." });
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: "user.signed_out_everywhere", entityId: user.id, actorId: admin.id },
+      }),
+    ).toBe(1);
+
+    await cookieFor(user.id);
+    const other = await createUser(prisma, { role: "recruiter" });
+    const refused = await run(
+      userSessionsRoute.action,
+      request(`/admin/users/${user.id}/sessions`, { cookie: await cookieFor(other.id), form: {} }),
+      { userId: user.id },
+    );
+    expect(refused.status).toBe(403);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1);
+    const unknown = await run(
+      userSessionsRoute.action,
+      request("/admin/users/nobody/sessions", { cookie: await cookieFor(admin.id), form: {} }),
+      { userId: "nobody" },
+    );
+    expect(unknown.status).toBe(404);
   });
 });
