@@ -19,7 +19,11 @@ afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 async function setup(env: Record<string, string>) {
   const { stdout } = await promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), ["scripts/setup.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } as NodeJS.ProcessEnv,
+    // NODE_ENV unset unless given, as `npm start` runs setup.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } as Record<
+      string,
+      string
+    > as NodeJS.ProcessEnv,
   });
   return stdout;
 }
