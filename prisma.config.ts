@@ -7,6 +7,7 @@ import { defineConfig } from "prisma/config";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { acquireDirectoryLock } from "./app/server/pglite-lock.server";
 
 const databaseUrl = process.env.DATABASE_URL ?? "";
 const usePostgres = /^postgres(ql)?:\/\//.test(databaseUrl);
@@ -26,6 +27,8 @@ export default defineConfig({
     if (usePostgres) return new PrismaPg({ connectionString: databaseUrl });
     if (!pglite) {
       fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+      // Like every process, the CLI refuses a directory another process has open (PGlite would corrupt it).
+      acquireDirectoryLock(dataDir, "prisma CLI");
       pglite = new PGlite(dataDir);
     }
     return new PrismaPGlite(pglite);

@@ -2,6 +2,7 @@
 /// <reference types="@remix-run/node" />
 
 import type { SessionLookupResult } from "./app/server/auth/session.server";
+import type { Rejection } from "./app/server/http/form-rules.server";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -12,6 +13,10 @@ declare module "@remix-run/node" {
     clientIp: string;
     /** This request's session lookup, shared by all its loaders (see getSession). */
     sessionLookup?: Promise<SessionLookupResult>;
+    /** The nonce this response's Content-Security-Policy allows scripts by. */
+    cspNonce?: string;
+    /** Set when the HTTP layer refused the request body (too large, not a form, unreadable); readForm answers with it. */
+    bodyRejection?: Rejection;
   }
 }
 

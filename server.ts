@@ -1,17 +1,18 @@
 /**
- * The HTTP server: Express in front of the Remix build. A custom server (not
- * remix-serve) so the app sees the client's IP (login throttling), sets
- * security headers, and, in development, swaps in each new build without
+ * The HTTP server: Express in front of the Remix build (the application itself
+ * is app/server/http/http-app.server.ts). A custom server (not remix-serve) so
+ * the app sees the client's IP (login throttling), screens every request and
+ * sets security headers, and, in development, swaps in each new build without
  * restarting the process (one PGlite per process; see docs/decisions).
  */
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
-import express from "express";
 import { env } from "~/env.server";
-import { crossSiteMessage, isSameOrigin } from "~/server/auth/origin.server";
+import { createHttpApp } from "~/server/http/http-app.server";
+import { logRequestLine } from "~/server/request-log.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
 
@@ -20,50 +21,44 @@ async function importBuild(): Promise<ServerBuild> {
   return (await import(`${pathToFileURL(BUILD_PATH).href}?t=${stamp}`)) as ServerBuild;
 }
 
-const app = express();
-app.disable("x-powered-by");
-if (env.TRUST_PROXY) app.set("trust proxy", true);
+const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 
-app.use((_req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  next();
-});
+function refuseToServe(message: string): never {
+  console.error(`Calibrate will not serve: ${message}`);
+  process.exit(1);
+}
 
-// Refuse cross-site mutations before Remix sees them (Remix's own check answers
-// them with a 500); every action checks again itself.
-app.use((req, res, next) => {
-  const facts = {
-    method: req.method,
-    origin: req.get("Origin") ?? null,
-    secFetchSite: req.get("Sec-Fetch-Site") ?? null,
-    host: req.get("X-Forwarded-Host") ?? req.get("Host") ?? "",
-  };
-  if (isSameOrigin(facts)) return next();
-  res.status(403).type("text/plain").send(crossSiteMessage);
-});
+if (!fs.existsSync(BUILD_PATH)) refuseToServe("there is no build. Run npm run build first (npm start builds for you).");
 
-// Fingerprinted assets are immutable; everything else in public/ is cached briefly.
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-
-// Serving on a database that lacks migrations only produces 500s later: refuse now, saying how to fix it.
+// Open the database first: this takes the embedded database's lock (a second
+// server on the same directory stops here, naming the first), and finds a
+// damaged directory before anything is served from it.
+const { database } = await import("~/server/db.server");
 {
-  const { database } = await import("~/server/db.server");
   const { pendingMigrations } = await import("~/server/migrations.server");
-  const pending = await database.withSql((sql) => pendingMigrations(sql));
+  let pending: string[] = [];
+  try {
+    await database.ready;
+    pending = await database.withSql((sql) => pendingMigrations(sql));
+  } catch (error) {
+    refuseToServe(error instanceof Error ? error.message : String(error));
+  }
+  // Serving on a database that lacks migrations only produces 500s later: refuse now, saying how to fix it.
   if (pending.length) {
-    console.error(
-      `Calibrate will not serve: the database lacks ${pending.length} migration(s) (${pending.join(", ")}). Run npm run db:migrate, or start with npm start, which migrates first.`,
+    refuseToServe(
+      `the database lacks ${pending.length} migration(s) (${pending.join(", ")}). Run npm run db:migrate, or start with npm start, which migrates first.`,
     );
-    process.exit(1);
   }
 }
 
 let build = await importBuild();
-const getLoadContext = (req: express.Request) => ({ clientIp: req.ip ?? "unknown" });
+const app = createHttpApp({
+  build: () => build,
+  mode: env.NODE_ENV,
+  trustProxy: env.TRUST_PROXY,
+  formBodyLimit: env.FORM_BODY_LIMIT,
+  log: logRequestLine,
+});
 
 if (env.NODE_ENV === "development") {
   // `remix dev --manual` rewrites the build; pick it up in this same process.
@@ -75,14 +70,15 @@ if (env.NODE_ENV === "development") {
       await broadcastDevReady(build);
     }, 50);
   });
-  app.all("*", (req, res, next) =>
-    createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next),
-  );
-} else {
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }));
 }
 
-const server = app.listen(env.PORT, env.HOST, () => {
+const server = http.createServer(app);
+// A client announcing an oversized body (Expect: 100-continue) is answered 413 before it sends it.
+server.on("checkContinue", (req: http.IncomingMessage, res: http.ServerResponse) => {
+  if (Number(req.headers["content-length"] ?? 0) <= env.FORM_BODY_LIMIT) res.writeContinue();
+  app(req, res);
+});
+server.listen(env.PORT, env.HOST, () => {
   console.log(`Calibrate is serving http://localhost:${env.PORT} (${env.NODE_ENV})`);
   if (env.NODE_ENV === "development") void broadcastDevReady(build);
 });
@@ -105,10 +101,26 @@ if (env.SCHEDULER === "on") {
   scheduler.unref();
 }
 
+// Backups: the embedded database answers `npm run db:backup` while it runs, and can back itself up daily.
+const { startBackupControl } = await import("~/server/backup/backup-control.server");
+const control = await startBackupControl(database);
+let stopBackups = () => {};
+if (env.BACKUP_DAILY === "on") {
+  const { scheduleDailyBackups } = await import("~/server/backup/backup-schedule.server");
+  stopBackups = scheduleDailyBackups({ database, dir: env.BACKUP_DIR, keep: env.BACKUP_KEEP, log });
+  log(`daily backups on: ${env.BACKUP_DIR}, keeping the newest ${env.BACKUP_KEEP}`);
+}
+
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     clearInterval(scheduler);
-    server.close(() => process.exit(0));
+    stopBackups();
+    control?.close();
     setTimeout(() => process.exit(0), 5_000).unref();
+    // Requests in flight finish, then the database closes cleanly (and the embedded one's lock is released).
+    server.close(() => {
+      void database.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
   });
 }

@@ -3,9 +3,14 @@ import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useNonce } from "~/components/nonce";
 import { getPublicEnv } from "~/env.server";
 import { getSession } from "~/server/auth/session.server";
+import { configureZod } from "~/schemas/zod-config";
 import stylesheet from "~/tailwind.css";
+
+// Before any other route module, and so any schema, is evaluated (see the module).
+configureZod();
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -14,14 +19,15 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Calibrate" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, setCookie } = await getSession(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, setCookie } = await getSession(request, context);
   // Re-send the cookie when the session's expiry slid forward (or it ended).
   return data({ user, ENV: getPublicEnv() }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   useEffect(() => {
     // Lets end-to-end tests (and support staff) tell when the page has become interactive.
     document.documentElement.dataset.hydrated = "true";
@@ -36,12 +42,13 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen">
         {children}
-        <ScrollRestoration />
+        <ScrollRestoration nonce={nonce} />
         <script
+          nonce={nonce}
           // Only the whitelisted public env reaches the browser.
           dangerouslySetInnerHTML={{ __html: `window.ENV = ${JSON.stringify(rootData?.ENV ?? {})}` }}
         />
-        <Scripts />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -30,6 +30,12 @@ export const demoAccounts = [
   { email: "interviewer6@example.com", name: "Tom Becker", role: "interviewer" },
 ] as const;
 
+/** A second hiring manager, so loops have more than one owner; not one of the main demo roles. */
+const secondHiringManager = { email: "hm2@example.com", name: "Chris Alvarez", role: "hiring_manager" } as const;
+
+/** Every account the demo seed creates, all with DEMO_PASSWORD (the start-up banner lists them all). */
+export const demoSignIns = [...demoAccounts, secondHiringManager];
+
 export { DEMO_PASSWORD };
 
 // How each demo interviewer tends to rate: Priya is lenient, Mei is harsh,
@@ -277,12 +283,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
     (typeof users)[0],
     ...typeof users,
   ];
-  const secondHm = await createUser(prisma, {
-    role: "hiring_manager",
-    email: "hm2@example.com",
-    name: "Chris Alvarez",
-    password: DEMO_PASSWORD,
-  });
+  const secondHm = await createUser(prisma, { ...secondHiringManager, password: DEMO_PASSWORD });
 
   const rubric = await createDefaultRubric(prisma, admin.id);
   await createRoundKits(prisma);

@@ -1,13 +1,15 @@
 /**
  * npm run -s create-admin -- "Full Name" email@company.com
- * Creates an admin with a random temporary password, printed once.
+ * Creates an admin with a random temporary password, printed once. On the
+ * embedded database while a server runs, the server creates it (the
+ * directory is never opened by two processes).
  */
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { emailSchema } from "~/schemas/auth";
-import { hashPassword } from "~/server/auth/password.server";
-import { recordAudit } from "~/server/audit.server";
-import { database, isUniqueViolation } from "~/server/db.server";
+import { askOwner } from "~/server/backup/backup-control.server";
+import { createAdmin } from "~/server/first-admin.server";
+import { liveOwner } from "~/server/pglite-lock.server";
+import { configuredDatabase } from "~/server/setup.server";
 
 const args = z.tuple([z.string().trim().min(1, "name is empty"), emailSchema]).safeParse(process.argv.slice(2));
 if (!args.success) {
@@ -17,25 +19,23 @@ if (!args.success) {
   process.exit(2);
 }
 const [name, email] = args.data;
-const password = randomBytes(12).toString("base64url");
 
-// The process's one database: opening a second PGlite on the same directory would corrupt it.
-try {
-  const user = await database.prisma.user.create({
-    data: { name, email, role: "admin", password: { create: { hash: await hashPassword(password) } } },
-    select: { id: true },
-  });
-  await recordAudit({
-    actorId: null,
-    action: "user.created",
-    entityType: "User",
-    entityId: user.id,
-    data: { email, role: "admin", via: "cli" },
-  });
-  console.log(`Created admin ${email}. Temporary password: ${password}`);
-} catch (error) {
-  console.error(isUniqueViolation(error) ? `An account with ${email} already exists.` : String(error));
-  process.exitCode = 1;
-} finally {
-  await database.close();
+async function main() {
+  const { env } = await import("~/env.server");
+  const owner = env.DATABASE_URL ? null : liveOwner(env.PGLITE_DATA_DIR);
+  if (owner?.control) return (await askOwner(owner, { command: "create-admin", name, email })) as { password: string };
+  const database = configuredDatabase();
+  try {
+    return await createAdmin(database.prisma, { name, email });
+  } finally {
+    await database.close();
+  }
 }
+
+main().then(
+  ({ password }) => console.log(`Created admin ${email}. Temporary password: ${password}`),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

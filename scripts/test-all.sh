@@ -21,11 +21,12 @@ npx prettier --check . || { echo "Run npm run format to fix the formatting." >&2
 npx eslint .
 echo "==> typecheck"
 npx tsc
-echo "==> unit and integration (PGlite + PostgreSQL)"
-mkdir -p reports
-npx vitest run --reporter=default --reporter=json --outputFile=reports/vitest.json
+# The build comes first: the crash and embedded-database tests run the real server on it.
 echo "==> build"
 npx remix build
+echo "==> unit and integration (PGlite + PostgreSQL), with the request fuzz and the kill -9 test"
+mkdir -p reports
+npx vitest run --reporter=default --reporter=json --outputFile=reports/vitest.json
 echo "==> end-to-end (Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json npx playwright test --reporter=list,json
 echo "==> whole suite passed in $(( $(date +%s) - started )) s"

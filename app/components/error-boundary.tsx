@@ -16,6 +16,10 @@ const defaults: Record<number, { title: string; text: string }> = {
     title: "Page not found",
     text: "There is nothing at this address. It may have moved, or the link may be mistyped.",
   },
+  405: { title: "Not something this page does", text: "This page cannot take that kind of request." },
+  413: { title: "That was too much to send", text: "The form was larger than the server accepts. Nothing was saved." },
+  415: { title: "That request was not a form", text: "This page accepts forms only. Nothing was saved." },
+  429: { title: "Too many attempts", text: "Wait a little, then try again." },
 };
 
 function ErrorPanel({ status, title, text }: { status?: number; title: string; text: string }) {

@@ -9,6 +9,7 @@ import { TextareaField } from "~/components/textarea-field";
 import { roundKitSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
 import { getRoundKit, isRoundType, saveRoundKit } from "~/server/rubrics/round-kits.server";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.kit.name} kit · Calibrate` : "Interview kit · Calibrate" },
@@ -38,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "kits.manage");
   const type = roundTypeParam(params.type);
-  const submission = parseWithZod(await request.formData(), { schema: roundKitSchema });
+  const submission = parseWithZod(await readForm({ request, context }), { schema: roundKitSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await saveRoundKit(admin.id, type, submission.value);
   throw redirect("/admin/kits");

@@ -4,8 +4,10 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { suggestedSecondaryDimensions } from "~/domain/rubric-suggestions";
-import { dimensionActionSchema, rubricDetailsSchema } from "~/schemas/rubric";
+import { dimensionActionSchema, RUBRIC_NOTES_LIMIT, rubricDetailsSchema } from "~/schemas/rubric";
+import { CharacterCount } from "~/components/character-count";
 import { requirePermission } from "~/server/auth/guards.server";
+import { readForm } from "~/server/http/read-form.server";
 import {
   getRubricVersion,
   moveDimension,
@@ -38,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "rubrics.manage");
   const rubricId = params.rubricId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = formData.get("intent");
   try {
     if (intent === "details") {
@@ -113,7 +115,7 @@ export default function RubricPage() {
           <label htmlFor="rubric-name" className="label">
             Name
           </label>
-          <input id="rubric-name" name="name" defaultValue={rubric.name} className="input" required maxLength={120} />
+          <input id="rubric-name" name="name" defaultValue={rubric.name} className="input" required />
           <label htmlFor="rubric-notes" className="label">
             Notes (what changed in this version)
           </label>
@@ -123,8 +125,9 @@ export default function RubricPage() {
             defaultValue={rubric.notes}
             className="input"
             rows={2}
-            maxLength={2000}
+            aria-describedby="rubric-notes-count"
           />
+          <CharacterCount fieldId="rubric-notes" limit={RUBRIC_NOTES_LIMIT} initial={rubric.notes.length} />
           <div>
             <button type="submit" className="btn-secondary">
               Save details

@@ -11,6 +11,7 @@ import { dimensionSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
 import { getRubricVersion, saveDimension, suggestionFor } from "~/server/rubrics/rubrics.server";
 import { ServiceError } from "~/server/service-error.server";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Rubric dimension · Calibrate" }];
 
@@ -40,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "rubrics.manage");
-  const submission = parseWithZod(await request.formData(), { schema: dimensionSchema });
+  const submission = parseWithZod(await readForm({ request, context }), { schema: dimensionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     await saveDimension(

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { newRubricVersionSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
 import { createDraftVersion, listRubricVersions } from "~/server/rubrics/rubrics.server";
+import { readForm } from "~/server/http/read-form.server";
 import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Rubrics · Calibrate" }];
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "rubrics.manage");
-  const parsed = newRubricVersionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = newRubricVersionSchema.safeParse(Object.fromEntries(await readForm({ request, context })));
   if (!parsed.success) throw data({ message: "Use the Start a new version button to start a draft." }, { status: 400 });
   const draft = await createDraftVersion(admin.id);
   throw redirect(`/admin/rubrics/${draft.id}`);

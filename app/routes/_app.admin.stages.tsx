@@ -9,6 +9,7 @@ import { stageSettingsSchema, TIMED_STAGES } from "~/schemas/stage-settings";
 import { requirePermission } from "~/server/auth/guards.server";
 import { listStageSettings, saveStageSettings } from "~/server/loops/stage-settings.server";
 import { stageLabels } from "~/domain/vocabulary";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Stage durations · Calibrate" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "stages.manage");
-  const submission = parseWithZod(await request.formData(), { schema: stageSettingsSchema });
+  const submission = parseWithZod(await readForm({ request, context }), { schema: stageSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   await saveStageSettings(admin.id, submission.value);
   return { result: submission.reply(), saved: true };

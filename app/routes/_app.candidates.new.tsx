@@ -12,6 +12,7 @@ import { createCandidateRecord } from "~/server/loops/loop-admin.server";
 import { loopFormOptions } from "~/server/loops/loop-forms.server";
 import { serviceErrorReply } from "~/server/form-reply.server";
 import { ServiceError } from "~/server/service-error.server";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "New candidate · Calibrate" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission({ request, context }, "candidates.create");
-  const submission = parseWithZod(await request.formData(), { schema: candidateSchema });
+  const submission = parseWithZod(await readForm({ request, context }), { schema: candidateSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), existingId: null }, { status: 400 });
   try {
     const candidate = await createCandidateRecord(user, submission.value);

@@ -10,7 +10,8 @@ import { requireLoopPermission } from "~/server/auth/guards.server";
 import { allows } from "~/server/auth/permissions.server";
 import { addRound, cancelRound, changeStage, scheduleRound } from "~/server/loops/loop-admin.server";
 import { getLoopForRecruiter } from "~/server/loops/loop-page.server";
-import type { LoopStage } from "~/generated/prisma/enums";
+import { type LoopStage } from "~/generated/prisma/enums";
+import { readForm } from "~/server/http/read-form.server";
 import { formatDateTime } from "~/utils/format";
 import { ServiceError } from "~/server/service-error.server";
 import { roundTypeLabels, roundTypes, stageLabels, stageOrder } from "~/domain/vocabulary";
@@ -35,7 +36,7 @@ type ActionResult = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requireLoopPermission({ request, context }, params.loopId, "loop.manage");
-  const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+  const form = Object.fromEntries(await readForm({ request, context })) as Record<string, string>;
   const reply = (result: ActionResult, status = 200) => data(result, { status });
   try {
     if (form.intent === "schedule") {

@@ -19,6 +19,7 @@ import { requireLoopPermission } from "~/server/auth/guards.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
 import { recordDecision } from "~/server/debrief/decisions.server";
 import { voidFeedback } from "~/server/feedback/void-feedback.server";
+import { readForm } from "~/server/http/read-form.server";
 import { formatDateTime } from "~/utils/format";
 import { replyWithServiceError, serviceErrorReply } from "~/server/form-reply.server";
 import { ServiceError } from "~/server/service-error.server";
@@ -60,7 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, relationship } = await requireLoopPermission({ request, context }, params.loopId, "debrief.read");
   const loopId = params.loopId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const voiding = formData.get("intent") === "void";
   const verdict = decideLoopAction(user, relationship, voiding ? "feedback.void" : "decision.record");
   if (!verdict.allowed) throw data({ message: verdict.reason }, { status: verdict.status });

@@ -14,6 +14,7 @@ import { loopForEditing, loopFormOptions } from "~/server/loops/loop-forms.serve
 import { serviceErrorReply } from "~/server/form-reply.server";
 import { ServiceError } from "~/server/service-error.server";
 import { trackOptions } from "~/domain/vocabulary";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit loop · Calibrate" }];
 
@@ -26,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requireLoopPermission({ request, context }, params.loopId, "loop.manage");
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = formData.get("intent") === "candidate" ? "candidate" : "loop";
   const submission = parseWithZod(formData, { schema: intent === "candidate" ? candidateSchema : loopDetailsSchema });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });

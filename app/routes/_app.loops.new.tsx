@@ -13,6 +13,7 @@ import { candidateForLoop, loopFormOptions } from "~/server/loops/loop-forms.ser
 import { replyWithServiceError } from "~/server/form-reply.server";
 import { ServiceError } from "~/server/service-error.server";
 import { roundTypeLabels, trackOptions } from "~/domain/vocabulary";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "New loop · Calibrate" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission({ request, context }, "candidates.create");
-  const submission = parseWithZod(await request.formData(), { schema: newLoopSchema });
+  const submission = parseWithZod(await readForm({ request, context }), { schema: newLoopSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const loop = await createLoopFromTemplate(user, submission.value);

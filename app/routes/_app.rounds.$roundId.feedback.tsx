@@ -11,6 +11,7 @@ import { requireUser } from "~/server/auth/guards.server";
 import { getRoundForInterviewer, newSubmitKey } from "~/server/feedback/feedback-form.server";
 import { roundRubricFor } from "~/server/feedback/round-rubric.server";
 import { amendFeedback, submitFeedback } from "~/server/feedback/feedback-writes.server";
+import { readForm } from "~/server/http/read-form.server";
 import { formatDateTime } from "~/utils/format";
 import { replyWithServiceError } from "~/server/form-reply.server";
 import { ServiceError } from "~/server/service-error.server";
@@ -45,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const rubric = await roundRubricFor(user, roundId);
   if (!rubric) throw data({ message: "This round does not exist or is not assigned to you." }, { status: 404 });
   const keys = rubric.dimensions.map((dimension) => dimension.key);
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = formData.get("intent") === "amend" ? "amend" : "submit";
   const submission = parseWithZod(formData, { schema: feedbackSchema(keys, intent) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

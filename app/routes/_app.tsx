@@ -45,9 +45,18 @@ export default function AppLayout() {
             <span className="text-slate-700">
               {user.name} <span className="text-slate-500">· {roleLabels[user.role]}</span>
             </span>
-            <Form method="post" action="/logout">
+            <Form method="post" action="/logout" className="flex items-center gap-2">
               <button type="submit" className="btn-secondary py-1">
                 Sign out
+              </button>
+              <button
+                type="submit"
+                name="scope"
+                value="everywhere"
+                className="text-xs text-slate-700 underline underline-offset-2 hover:text-indigo-800"
+                title="Ends your sessions in every browser, including this one"
+              >
+                Sign out everywhere
               </button>
             </Form>
           </div>

@@ -6,10 +6,12 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FieldErrors } from "~/components/field";
 import { homePathFor } from "~/domain/navigation";
+import { describeWait } from "~/domain/sign-in-throttle";
 import { loginSchema } from "~/schemas/auth";
 import { signIn } from "~/server/auth/sign-in.server";
 import { assertSameOrigin } from "~/server/auth/origin.server";
 import { getOptionalUser } from "~/server/auth/guards.server";
+import { readForm } from "~/server/http/read-form.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Calibrate" }];
@@ -25,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
+  const submission = parseWithZod(await readForm({ request, context }), { schema: loginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -33,10 +35,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     const message =
       result.reason === "throttled"
-        ? `Too many failed sign-ins. Wait ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? "" : "s"} and try again.`
+        ? `Too many failed sign-ins from here. Wait ${describeWait(result.retryAfterMs)} and try again.`
         : "That email and password do not match an active account.";
     return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
       status: result.reason === "throttled" ? 429 : 400,
+      headers:
+        result.reason === "throttled" ? { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } : undefined,
     });
   }
   throw redirect(safeRedirect(submission.value.redirectTo, homePathFor(result.role)), {

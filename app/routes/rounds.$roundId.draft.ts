@@ -6,13 +6,15 @@ import { assertSameOrigin } from "~/server/auth/origin.server";
 import { roundRubricFor } from "~/server/feedback/round-rubric.server";
 import { saveDraft } from "~/server/feedback/feedback-writes.server";
 import { ServiceError } from "~/server/service-error.server";
+import { jsonEndpoint, jsonMethodNotAllowed } from "~/server/http/json-endpoint.server";
+import { readFormResult } from "~/server/http/read-form.server";
 
 /**
  * Autosave endpoint for the feedback form (fetch with keepalive, also on page
  * hide). Answers JSON, never a redirect, so a signed-out tab learns it must
  * sign in again instead of being navigated away from its typing.
  */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = jsonEndpoint(async ({ request, params, context }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const user = await getOptionalUser({ request, context });
   if (!user)
@@ -28,7 +30,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 404 },
     );
 
-  const submission = parseWithZod(await request.formData(), {
+  const read = await readFormResult({ request, context });
+  if (!read.ok) {
+    return Response.json(
+      { ok: false, reason: "unreadable", message: read.rejection.message },
+      { status: read.rejection.status },
+    );
+  }
+  const submission = parseWithZod(read.form, {
     schema: feedbackSchema(
       rubric.dimensions.map((dimension) => dimension.key),
       "draft",
@@ -50,4 +59,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const reason = error.details.reason === "conflict" ? "conflict" : "state";
     return Response.json({ ok: false, reason, message: error.message, ...error.details }, { status: error.status });
   }
+});
+
+export async function loader() {
+  return jsonMethodNotAllowed("POST");
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { decisionOutcomes } from "~/domain/vocabulary";
 
+export const DECISION_TEXT_LIMIT = 4000;
+
 export const decisionSchema = z
   .object({
     outcome: z.enum(decisionOutcomes, { error: "Choose hire, no hire or more signal needed" }),
@@ -13,9 +15,14 @@ export const decisionSchema = z
       .string({ error: "Write the rationale: what the decision rests on" })
       .trim()
       .min(20, "Write the rationale in at least a sentence (20 characters)")
-      .max(4000, "Keep the rationale under 4000 characters"),
+      .max(DECISION_TEXT_LIMIT, `Keep the rationale under ${DECISION_TEXT_LIMIT} characters`),
     dimensionKeys: z.array(z.string().max(60)).min(1, "Name at least one dimension the decision rests on").max(20),
-    dissent: z.string().trim().max(4000, "Keep dissent notes under 4000 characters").optional().default(""),
+    dissent: z
+      .string()
+      .trim()
+      .max(DECISION_TEXT_LIMIT, `Keep dissent notes under ${DECISION_TEXT_LIMIT} characters`)
+      .optional()
+      .default(""),
   })
   .superRefine((value, context) => {
     if (value.outcome === "hire" && !value.level)

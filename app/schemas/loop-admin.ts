@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { candidateSources, roundTypes, stageOrder, tracks } from "~/domain/vocabulary";
+import { parseDateTimeLocal } from "~/domain/date-bounds";
 import { emailSchema } from "./auth";
 
 const text = (label: string, max: number) =>
@@ -40,7 +41,14 @@ export const scheduleRoundSchema = z.object({
   scheduledAt: z
     .string({ error: "Choose a date and time" })
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time")
-    .transform((value) => new Date(`${value}:00Z`)),
+    .transform((value, context) => {
+      const date = parseDateTimeLocal(value);
+      if (!date) {
+        context.addIssue({ code: "custom", message: "That date and time do not exist" });
+        return z.NEVER;
+      }
+      return date;
+    }),
   durationMinutes: z.coerce
     .number({ error: "Enter the length in minutes" })
     .int("Use whole minutes")

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export const RUBRIC_NOTES_LIMIT = 2000;
+
 const text = (label: string, max: number) =>
   z
     .string({ error: `Enter ${label}` })
@@ -26,7 +28,12 @@ export type DimensionInput = z.output<typeof dimensionSchema>;
 
 export const rubricDetailsSchema = z.object({
   name: text("a name", 120),
-  notes: z.string().trim().max(2000, "Keep the notes under 2000 characters").optional().default(""),
+  notes: z
+    .string()
+    .trim()
+    .max(RUBRIC_NOTES_LIMIT, `Keep the notes under ${RUBRIC_NOTES_LIMIT} characters`)
+    .optional()
+    .default(""),
 });
 
 const lines = (label: string) =>

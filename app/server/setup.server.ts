@@ -3,7 +3,7 @@ import { openDatabase } from "./db.server";
 import { migrate } from "./migrations.server";
 
 export function configuredDatabase() {
-  return openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
+  return openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR, backupDir: env.BACKUP_DIR });
 }
 
 export function describeDatabase(): string {

@@ -1,13 +1,19 @@
 /**
- * RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @,
- * tab, carriage return at the start) are prefixed with a quote so an export
- * can never execute in the reader's spreadsheet; numbers are left alone.
+ * RFC 4180 CSV that is safe to open in a spreadsheet. A text cell that a
+ * spreadsheet could run as a formula is prefixed with a quote (OWASP's advice):
+ * one starting with = + - @ or a tab, carriage return or line feed, also after
+ * leading spaces or quotes, and their full-width forms. Every cell that holds
+ * a delimiter (comma, semicolon, tab, pipe), a quote or a line break is quoted,
+ * so no locale's delimiter can open a new cell mid-text. Numbers are left alone.
  */
+const FORMULA_START = /^[\s"']*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+const NEEDS_QUOTES = /[",;\t|\r\n]|^\s|\s$/;
+
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {

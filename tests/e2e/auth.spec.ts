@@ -15,7 +15,7 @@ test("signs in through the real form, lands on the role's home page, and signs o
   await expect(page).toHaveURL(/\/loops$/);
   await expect(page.getByRole("heading", { level: 1, name: "My loops" })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/loops");
   await expect(page).toHaveURL(/\/login/);

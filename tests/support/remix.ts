@@ -3,7 +3,7 @@
  * params and load context. Thrown Responses (redirects, 403s) are returned so
  * tests can assert on them.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/server/db.server";
 
 export const ORIGIN = "http://calibrate.test";
@@ -42,9 +42,18 @@ export interface Outcome {
 }
 
 /** Runs a loader or action; returns status, headers and data whether it returned or threw. */
-export async function run(handler: unknown, req: Request, params: Record<string, string> = {}): Promise<Outcome> {
+export async function run(
+  handler: unknown,
+  req: Request,
+  params: Record<string, string> = {},
+  context: Partial<AppLoadContext> = {},
+): Promise<Outcome> {
   try {
-    const result = await (handler as Handler)({ request: req, params, context: { clientIp: "203.0.113.7" } });
+    const result = await (handler as Handler)({
+      request: req,
+      params,
+      context: { clientIp: "203.0.113.7", ...context },
+    });
     return normalise(result);
   } catch (thrown) {
     if (thrown instanceof Response || isDataWithResponseInit(thrown)) return normalise(thrown);

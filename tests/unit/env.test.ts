@@ -10,7 +10,40 @@ describe("environment", () => {
       PGLITE_DATA_DIR: "data/pglite",
       NODE_ENV: "development",
       TRUST_PROXY: false,
+      FORM_BODY_LIMIT: 1024 * 1024,
+      BACKUP_DIR: "data/backups",
+      BACKUP_DAILY: "on",
+      BACKUP_KEEP: 7,
     });
+  });
+
+  it("seeds demo data by default only into the embedded database outside production", () => {
+    expect(parseEnv({}).SEED_DEMO_DATA).toBe("auto");
+    expect(parseEnv({ NODE_ENV: "production" }).SEED_DEMO_DATA).toBe("never");
+    expect(parseEnv({ DATABASE_URL: "postgres://u@db/calibrate" }).SEED_DEMO_DATA).toBe("never");
+    // Set explicitly, "auto" still means: seed an empty database.
+    expect(parseEnv({ NODE_ENV: "production", SEED_DEMO_DATA: "auto" }).SEED_DEMO_DATA).toBe("auto");
+    expect(parseEnv({ DATABASE_URL: "postgres://u@db/calibrate" }).BACKUP_DAILY).toBe("off");
+  });
+
+  it("trusts a number of proxies or their addresses, never any client's X-Forwarded-For", () => {
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.5, 10.1.0.0/16, loopback, ::1" }).TRUST_PROXY).toEqual([
+      "10.0.0.5",
+      "10.1.0.0/16",
+      "loopback",
+      "::1",
+    ]);
+    for (const bad of ["true", "yes", "10.0.0.0/33", "example.com", "99"]) {
+      expect(() => parseEnv({ TRUST_PROXY: bad })).toThrow("TRUST_PROXY: must be the number of proxies");
+    }
+  });
+
+  it("reads the form body limit in bytes, KB or MB", () => {
+    expect(parseEnv({ FORM_BODY_LIMIT: "512kb" }).FORM_BODY_LIMIT).toBe(512 * 1024);
+    expect(parseEnv({ FORM_BODY_LIMIT: "2MB" }).FORM_BODY_LIMIT).toBe(2 * 1024 * 1024);
+    expect(() => parseEnv({ FORM_BODY_LIMIT: "1gb" })).toThrow("FORM_BODY_LIMIT");
   });
 
   it("treats an empty DATABASE_URL as unset", () => {

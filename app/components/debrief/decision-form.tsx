@@ -4,7 +4,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { FieldErrors } from "~/components/field";
 import { TextareaField } from "~/components/textarea-field";
 import { Field } from "~/components/field";
-import { decisionSchema } from "~/schemas/decision";
+import { DECISION_TEXT_LIMIT, decisionSchema } from "~/schemas/decision";
 import { decisionOutcomeLabels } from "~/domain/vocabulary";
 
 export function DecisionForm({
@@ -56,6 +56,7 @@ export function DecisionForm({
         hint="What the decision rests on, in terms of the evidence."
         errors={fields.rationale.errors}
         textareaProps={{ ...getTextareaProps(fields.rationale), rows: 4 }}
+        limit={DECISION_TEXT_LIMIT}
       />
       <fieldset>
         <legend className="label">Dimensions it rests on</legend>
@@ -79,6 +80,7 @@ export function DecisionForm({
         hint="Who disagreed and why, in their words."
         errors={fields.dissent.errors}
         textareaProps={{ ...getTextareaProps(fields.dissent), rows: 2 }}
+        limit={DECISION_TEXT_LIMIT}
       />
       <FieldErrors id={form.errorId} errors={form.errors} />
       <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>

@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from "react";
+import { CharacterCount } from "~/components/character-count";
 import { FieldErrors } from "~/components/field";
 import { ratingLevels } from "~/domain/rating-scale";
 import { NO_SIGNAL, type RatingChoice } from "~/domain/rating-scale";
@@ -126,12 +127,12 @@ export function DimensionFieldset({
         defaultValue={evidence}
         disabled={disabled}
         rows={3}
-        maxLength={FEEDBACK_LIMITS.evidence}
         placeholder="What did the candidate say or do? Quote them where you can."
         aria-invalid={evidenceErrors?.length ? true : undefined}
-        aria-describedby={evidenceErrors?.length ? `${evidenceId}-error` : undefined}
+        aria-describedby={`${evidenceId}-count${evidenceErrors?.length ? ` ${evidenceId}-error` : ""}`}
         className="input mt-1"
       />
+      <CharacterCount fieldId={evidenceId} limit={FEEDBACK_LIMITS.evidence} initial={evidence.length} />
       <FieldErrors id={`${evidenceId}-error`} errors={evidenceErrors} />
     </fieldset>
   );

@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { CharacterCount } from "~/components/character-count";
 import { FieldErrors } from "~/components/field";
 import { checkEvidence, type EvidenceWarning } from "~/domain/evidence-check";
 import { readFeedbackForm, type FeedbackFormValues } from "~/domain/feedback-form-state";
@@ -250,13 +251,13 @@ export function FeedbackForm({
           id="summary"
           name="summary"
           rows={4}
-          maxLength={FEEDBACK_LIMITS.summary}
           defaultValue={values.summary}
           aria-invalid={errors.summary?.length ? true : undefined}
-          aria-describedby={errors.summary?.length ? "summary-error" : undefined}
+          aria-describedby={errors.summary?.length ? "summary-count summary-error" : "summary-count"}
           className="input mt-1"
           placeholder="The signal from this round in two or three sentences, and the decision it points to."
         />
+        <CharacterCount fieldId="summary" limit={FEEDBACK_LIMITS.summary} initial={values.summary.length} />
         <FieldErrors id="summary-error" errors={errors.summary} />
       </fieldset>
 
@@ -269,11 +270,11 @@ export function FeedbackForm({
             id="reason"
             name="reason"
             rows={2}
-            maxLength={FEEDBACK_LIMITS.reason}
             aria-invalid={errors.reason?.length ? true : undefined}
-            aria-describedby="reason-hint reason-error"
+            aria-describedby="reason-count reason-hint reason-error"
             className="input mt-1"
           />
+          <CharacterCount fieldId="reason" limit={FEEDBACK_LIMITS.reason} initial={0} />
           <p id="reason-hint" className="mt-1 text-xs text-slate-600">
             The amendment, its reason and whether you had seen the panel's feedback are shown to everyone who reads this
             feedback.

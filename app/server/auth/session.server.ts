@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
-import { Lucia, TimeSpan } from "lucia";
+import { generateIdFromEntropySize, Lucia, TimeSpan } from "lucia";
 import type { Role } from "~/generated/prisma/enums";
 import { prisma } from "../db.server";
 
@@ -7,16 +8,23 @@ import { prisma } from "../db.server";
  * All session code lives here (Lucia v3 is deprecated upstream; this is the
  * one module to replace). Sessions are rows in the database, so any number of
  * app servers can share them. Expiry slides: a session used in the second half
- * of its life is extended and its cookie re-sent.
+ * of its life is extended and its cookie re-sent, but never past an absolute
+ * lifetime from sign-in. The cookie carries a random token; the database keeps
+ * only its SHA-256 (the session id), so a leaked database or backup holds no
+ * usable session.
  */
+export const SESSION_SLIDING_DAYS = 14;
+export const SESSION_ABSOLUTE_DAYS = 30;
+
 const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
-  sessionExpiresIn: new TimeSpan(14, "d"),
+  sessionExpiresIn: new TimeSpan(SESSION_SLIDING_DAYS, "d"),
   sessionCookie: {
     name: "calibrate_session",
     expires: true,
     // Secure is added per request (see withSecure): only when the browser reached us over HTTPS.
     attributes: { secure: false, sameSite: "lax", path: "/" },
   },
+  getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt }),
   getUserAttributes: (attributes) => ({
     email: attributes.email,
     name: attributes.name,
@@ -30,6 +38,7 @@ declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
     DatabaseUserAttributes: { email: string; name: string; role: Role; active: boolean; committeeMember: boolean };
+    DatabaseSessionAttributes: { createdAt: Date };
   }
 }
 
@@ -59,9 +68,15 @@ function withSecure(cookie: { serialize(): string }, request: Request): string {
   return new URL(request.url).protocol === "https:" ? `${serialized}; Secure` : serialized;
 }
 
+/** The session id stored for a cookie's token. */
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
 export async function createSession(userId: string, request: Request): Promise<string> {
-  const session = await lucia.createSession(userId, {});
-  return withSecure(lucia.createSessionCookie(session.id), request);
+  const token = generateIdFromEntropySize(25);
+  await lucia.createSession(userId, { createdAt: new Date() }, { sessionId: hashSessionToken(token) });
+  return withSecure(lucia.createSessionCookie(token), request);
 }
 
 export type SessionLookupResult = SessionLookup & { sessionId: string | null };
@@ -78,32 +93,42 @@ export function getSession(request: Request, context?: { sessionLookup?: Promise
   return context.sessionLookup;
 }
 
+function readToken(request: Request): string | null {
+  const token = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  // Tokens are 40 base32 characters; a cookie that cannot be one never reaches the database.
+  return token && /^[\w-]{1,100}$/.test(token) ? token : null;
+}
+
 async function validate(request: Request): Promise<SessionLookupResult> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
-  if (!sessionId) return { user: null, setCookie: null, sessionId: null };
-  const { session, user } = await lucia.validateSession(sessionId);
-  if (!session || !user) {
-    return { user: null, setCookie: withSecure(lucia.createBlankSessionCookie(), request), sessionId: null };
-  }
+  const token = readToken(request);
+  if (!token) return { user: null, setCookie: null, sessionId: null };
+  const { session, user } = await lucia.validateSession(hashSessionToken(token));
+  const signedOut = { user: null, setCookie: withSecure(lucia.createBlankSessionCookie(), request), sessionId: null };
+  if (!session || !user) return signedOut;
   if (!user.active) {
     await lucia.invalidateUserSessions(user.id);
-    return { user: null, setCookie: withSecure(lucia.createBlankSessionCookie(), request), sessionId: null };
+    return signedOut;
+  }
+  if (Date.now() - session.createdAt.getTime() >= SESSION_ABSOLUTE_DAYS * 86_400_000) {
+    await lucia.invalidateSession(session.id);
+    return signedOut;
   }
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role, committeeMember: user.committeeMember },
-    setCookie: session.fresh ? withSecure(lucia.createSessionCookie(session.id), request) : null,
+    setCookie: session.fresh ? withSecure(lucia.createSessionCookie(token), request) : null,
     sessionId: session.id,
   };
 }
 
 export async function endSession(request: Request): Promise<string> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
-  if (sessionId) await lucia.invalidateSession(sessionId);
+  const token = readToken(request);
+  if (token) await lucia.invalidateSession(hashSessionToken(token));
   return withSecure(lucia.createBlankSessionCookie(), request);
 }
 
-export async function endAllSessionsOf(userId: string): Promise<void> {
-  await lucia.invalidateUserSessions(userId);
+export async function endAllSessionsOf(userId: string): Promise<number> {
+  const { count } = await prisma.session.deleteMany({ where: { userId } });
+  return count;
 }
 
 export async function deleteExpiredSessions(): Promise<void> {

@@ -6,7 +6,7 @@ import { createSession } from "./session.server";
 export type SignInResult =
   | { ok: true; cookie: string; role: Role }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterMinutes: number };
+  | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 export async function signIn(
   input: { email: string; password: string; ip: string },

@@ -1,3 +1,4 @@
+import { roundDateProblem } from "~/domain/date-bounds";
 import { feedbackDueAt } from "~/domain/feedback-timing";
 import { schedulingWarnings, type SchedulingWarning } from "~/domain/scheduling";
 import { stageMoveRefusal } from "~/domain/stage-rules";
@@ -170,7 +171,7 @@ export async function scheduleRound(
       durationMinutes: true,
       interviewerId: true,
       loopId: true,
-      loop: { select: { candidateId: true, stage: true } },
+      loop: { select: { candidateId: true, stage: true, startedAt: true } },
       feedback: { select: { interviewerId: true, status: true } },
     },
   });
@@ -178,6 +179,8 @@ export async function scheduleRound(
   if (round.status === "cancelled") throw new ServiceError(409, "This round was cancelled.");
   if (round.feedback.some((feedback) => feedback.status === "submitted"))
     throw new ServiceError(409, "Feedback is already submitted for this round; it cannot move.");
+  const dateProblem = roundDateProblem(input.scheduledAt, { loopOpenedAt: round.loop.startedAt, now });
+  if (dateProblem) throw new ServiceError(400, dateProblem, { field: "scheduledAt" });
   const interviewer = await prisma.user.findUnique({
     where: { id: input.interviewerId },
     select: { id: true, name: true, role: true, active: true },

@@ -5,6 +5,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { hashSessionToken } from "~/server/auth/session.server";
 import { configuredDatabase } from "~/server/setup.server";
 import { migrate } from "~/server/migrations.server";
 import { demoAccounts, seedDemoData } from "../../../prisma/seed";
@@ -23,11 +25,12 @@ try {
       where: { email: account.email },
       select: { id: true },
     });
-    const id = `e2e${user.id}${Math.random().toString(36).slice(2)}`;
+    // The cookie carries the token; the database stores only its hash (as createSession does).
+    const token = randomBytes(20).toString("hex");
     await database.prisma.session.create({
-      data: { id, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+      data: { id: hashSessionToken(token), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
     });
-    sessions[account.email] = id;
+    sessions[account.email] = token;
   }
   fs.writeFileSync(path.join(dir, "sessions.json"), JSON.stringify(sessions, null, 2));
 } finally {
