@@ -35,6 +35,7 @@ export const auditActionLabels: Record<string, string> = {
   "outcome.recorded": "recorded a hire's outcome",
   "performance_scale.saved": "changed the performance scale",
   "user.grants_changed": "changed a person's grants",
+  "user.signed_out_everywhere": "signed a person out everywhere",
 };
 
 /** The shape of an action name: `entity.verb`, lower case. */

@@ -9,6 +9,7 @@ import { TextareaField } from "~/components/textarea-field";
 import { performanceScaleSchema } from "~/schemas/outcomes";
 import { requirePermission } from "~/server/auth/guards.server";
 import { getPerformanceScale, savePerformanceScale } from "~/server/outcomes/outcomes.server";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Performance scale · Calibrate" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "rubrics.manage");
-  const submission = parseWithZod(await request.formData(), { schema: performanceScaleSchema });
+  const submission = parseWithZod(await readForm({ request, context }), { schema: performanceScaleSchema });
   if (submission.status !== "success") return data({ ...submission.reply(), saved: false }, { status: 400 });
   const result = await savePerformanceScale(admin.id, submission.value.labels);
   if (!result.ok)

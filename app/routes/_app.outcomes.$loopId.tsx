@@ -9,6 +9,7 @@ import { SelectField } from "~/components/select-field";
 import { outcomeSchemaFor } from "~/schemas/outcomes";
 import { requireLoopPermission } from "~/server/auth/guards.server";
 import { getOutcomeForm, getPerformanceScale, recordOutcome } from "~/server/outcomes/outcomes.server";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Outcomes for ${page.loop.candidate} · Calibrate` : "Hire outcomes · Calibrate" },
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requireLoopPermission({ request, context }, params.loopId, "outcome.record");
   const scale = await getPerformanceScale();
-  const submission = parseWithZod(await request.formData(), {
+  const submission = parseWithZod(await readForm({ request, context }), {
     schema: outcomeSchemaFor(scale.map((level) => level.value)),
   });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
