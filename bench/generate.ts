@@ -79,6 +79,12 @@ export async function generate(database: Database, loops: number) {
       SELECT 'bd' || l.id, l.id, (CASE WHEN l.stage = 'offer' OR hashtext(l.id) & 1 = 0 THEN 'hire' ELSE 'no_hire' END)::"DecisionOutcome",
              NULL, 'Bench decision', ARRAY['ownership'], '', l."hiringManagerId", l."startedAt" + interval '10 days'
       FROM "Loop" l WHERE l.id LIKE 'bl%' AND l.stage IN ('decided', 'offer', 'closed');
+      -- Outcomes for about half of the hires, so the validity figures (bootstrap intervals) are timed too.
+      INSERT INTO "HireOutcome" ("loopId", "performance6", "performance12", "stillInRole", "recordedById", "updatedAt")
+      SELECT d."loopId", 1 + (hashtext(d."loopId" || 'p6') & 3),
+             CASE WHEN hashtext(d."loopId") & 2 = 0 THEN 1 + (hashtext(d."loopId" || 'p12') & 3) END,
+             (hashtext(d."loopId" || 'r') & 7) <> 0, d."decidedById", now()
+      FROM "Decision" d WHERE d.id LIKE 'bd%' AND d.outcome = 'hire' AND hashtext(d."loopId" || 'o') & 1 = 0;
       ANALYZE;
     `);
   });

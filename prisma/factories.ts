@@ -31,7 +31,15 @@ function cachedHash(password: string) {
 
 export async function createUser(
   db: Db,
-  input: { role: Role; email?: string; name?: string; password?: string; active?: boolean; committeeMember?: boolean },
+  input: {
+    role: Role;
+    email?: string;
+    name?: string;
+    password?: string;
+    active?: boolean;
+    committeeMember?: boolean;
+    peopleAnalytics?: boolean;
+  },
 ) {
   const email = (input.email ?? `${input.role}-${unique()}@test.example`).toLowerCase();
   return db.user.create({
@@ -41,6 +49,7 @@ export async function createUser(
       role: input.role,
       active: input.active ?? true,
       committeeMember: input.committeeMember ?? false,
+      peopleAnalytics: input.peopleAnalytics ?? false,
       password: { create: { hash: await cachedHash(input.password ?? DEMO_PASSWORD) } },
     },
     select: { id: true, email: true, name: true, role: true, active: true, committeeMember: true },

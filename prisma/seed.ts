@@ -508,6 +508,47 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()) {
 
   for (const [index, spec] of current.entries()) await buildLoop(spec, index, false);
 
+  // "More signal needed" sends a loop back to scheduling: Felix Novak's panel split on ownership, so the
+  // hiring manager asked for one more round, which the recruiter has yet to schedule.
+  const felix = await prisma.loop.findFirstOrThrow({
+    where: { candidate: { name: "Felix Novak" } },
+    select: { id: true, hiringManagerId: true, rounds: { select: { position: true } } },
+  });
+  await prisma.loop.update({ where: { id: felix.id }, data: { stage: "loop_scheduled", stageChangedAt: at(-2) } });
+  await prisma.stageChange.create({
+    data: {
+      loopId: felix.id,
+      fromStage: "decided",
+      toStage: "loop_scheduled",
+      changedAt: at(-2),
+      changedById: felix.hiringManagerId,
+      reason: "More signal needed: one more round on ownership",
+    },
+  });
+  await createRound(prisma, {
+    loopId: felix.id,
+    type: "leadership",
+    position: Math.max(...felix.rounds.map((round) => round.position)) + 1,
+    interviewerId: null,
+    scheduledAt: null,
+    focusDimensionKeys: ["ownership"],
+  });
+
+  // Harper (hm@example.com) also sits on Sofia Rossi's panel and has not written up yet: the blind rule
+  // holds for hiring managers too, so Sofia's debrief stays closed to Harper until that feedback is in.
+  const sofia = await prisma.loop.findFirstOrThrow({
+    where: { candidate: { name: "Sofia Rossi" } },
+    select: { id: true, rounds: { select: { position: true } } },
+  });
+  await createRound(prisma, {
+    loopId: sofia.id,
+    type: "leadership",
+    position: Math.max(...sofia.rounds.map((round) => round.position)) + 1,
+    interviewerId: hm.id,
+    scheduledAt: at(-1, 14),
+    focusDimensionKeys: ["ownership", "tradeoff_ranking"],
+  });
+
   // Closed loops over the past six months, so calibration has history to read.
   for (const [index, name] of historicalNames.entries()) {
     const strength = 1.6 + random() * 2.2;

@@ -1,10 +1,10 @@
 import { getInputProps, getSelectProps, type useForm } from "@conform-to/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { trackOptions } from "~/domain/tracks";
 import type { candidateSchema } from "~/schemas/loop-admin";
 import { Field } from "./field";
 import { SelectField } from "./select-field";
+import { trackOptions } from "~/domain/vocabulary";
 
 type CandidateFieldset = ReturnType<typeof useForm<z.input<typeof candidateSchema>>>[1];
 

@@ -1,7 +1,7 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
-import { stageLabels, stageOrder } from "~/domain/stages";
 import type { LoopStage } from "~/generated/prisma/enums";
 import { formatDate } from "~/utils/format";
+import { stageLabels, stageOrder, trackOptions } from "~/domain/vocabulary";
 
 export interface LoopRow {
   id: string;
@@ -177,9 +177,11 @@ export function LoopFilters({
         </label>
         <select id="filter-track" name="track" defaultValue={value("track")} className="input mt-1 w-auto">
           <option value="">Any</option>
-          <option value="core_pm">Core PM</option>
-          <option value="technical_pm">Technical PM</option>
-          <option value="apm">APM</option>
+          {trackOptions.map(([track, label]) => (
+            <option key={track} value={track}>
+              {label}
+            </option>
+          ))}
         </select>
       </div>
       {people

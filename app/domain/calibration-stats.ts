@@ -1,5 +1,7 @@
 import { median } from "./panel-spread";
 import { krippendorffAlpha, raterEffects, type Observation } from "./reliability";
+import { summariseValidity, type HireOutcomeRow, type ValiditySummary } from "./validity-summary";
+import { estimateVarianceComponents, panelReliability, type PanelReliability } from "./variance-components";
 
 /**
  * The calibration views, computed from flat rating rows. Pure: the server
@@ -52,6 +54,23 @@ export interface DimensionReliability {
   alphaOrdinal: number | null;
   byMonth: { month: string; alpha: number | null; ratings: number }[];
   byRoundType: { roundType: string; alpha: number | null; ratings: number }[];
+  /** REML variance components on the rotating panels, and what a panel of k interviewers buys. */
+  generalizability: {
+    components: {
+      unit: number;
+      rater: number;
+      residual: number;
+      standardErrors: { unit: number | null; rater: number | null; residual: number | null };
+      units: number;
+      raters: number;
+      ratings: number;
+    } | null;
+    panel: PanelReliability | null;
+    /** The median number of ratings a candidate has on this dimension: the panel size the page reads out. */
+    typicalPanel: number | null;
+    /** Why components or panel reliability are missing, when they are. */
+    note: string | null;
+  };
 }
 
 export interface CalibrationSummary {
@@ -62,6 +81,8 @@ export interface CalibrationSummary {
   dimensions: DimensionReliability[];
   /** Per dimension, per interviewer: the shrunk rater effect used to adjust debrief ratings. */
   effectsByDimension: Record<string, Record<string, { effect: number; shrunk: number; ratings: number }>>;
+  /** Outcome-linked validity; null when the caller supplied no outcomes (only outcome readers' views need it). */
+  validity: ValiditySummary | null;
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -83,7 +104,17 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: string[]): CalibrationSummary {
+function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+export function summariseCalibration(
+  rows: CalibrationRow[],
+  dimensionKeys: string[],
+  outcomes?: HireOutcomeRow[],
+): CalibrationSummary {
   const rated = rows.filter((row) => row.value !== null);
   // Grouped once up front: every view below is linear in the number of ratings.
   const rowsByDimension = groupBy(rows, (row) => row.dimensionKey);
@@ -182,8 +213,12 @@ export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: stri
     const month = row.submittedAt.toISOString().slice(0, 7);
     if ((loopMonth.get(row.loopId) ?? "") < month) loopMonth.set(row.loopId, month);
   }
+  const severityByDimension = new Map<string, ReadonlyMap<string, number>>();
   const dimensions = dimensionKeys.map((key): DimensionReliability => {
     const ofDimension = rowsByDimension.get(key) ?? [];
+    const { fit, note } = estimateVarianceComponents(observationsOf(ofDimension));
+    if (fit) severityByDimension.set(key, fit.raterEffects);
+    const panel = fit ? panelReliability(fit) : null;
     const byMonth = groupBy(ofDimension, (row) => loopMonth.get(row.loopId)!);
     const byType = groupBy(ofDimension, (row) => row.roundType);
     const ratedCount = (items: CalibrationRow[]) => items.filter((row) => row.value !== null).length;
@@ -200,6 +235,22 @@ export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: stri
         alpha: krippendorffAlpha(observationsOf(byType.get(roundType)!), "ordinal").value,
         ratings: ratedCount(byType.get(roundType)!),
       })),
+      generalizability: {
+        components: fit
+          ? {
+              unit: fit.unit,
+              rater: fit.rater,
+              residual: fit.residual,
+              standardErrors: fit.standardErrors,
+              units: fit.units,
+              raters: fit.raters,
+              ratings: fit.ratings,
+            }
+          : null,
+        panel,
+        typicalPanel: median([...countBy(observationsOf(ofDimension), (observation) => observation.unit).values()]),
+        note: note ?? (fit && !panel ? "candidates do not differ on this dimension (their variance is zero)" : null),
+      },
     };
   });
 
@@ -210,5 +261,6 @@ export function summariseCalibration(rows: CalibrationRow[], dimensionKeys: stri
     interviewers,
     dimensions,
     effectsByDimension,
+    validity: outcomes ? summariseValidity(rows, dimensionKeys, severityByDimension, outcomes) : null,
   };
 }

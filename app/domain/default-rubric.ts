@@ -278,9 +278,3 @@ export const defaultRoundKits: RoundKitSeed[] = [
     ],
   },
 ];
-
-export const roundTypeLabels: Record<RoundType, string> = Object.fromEntries(
-  defaultRoundKits.map((kit) => [kit.type, kit.name]),
-) as Record<RoundType, string>;
-
-export const roundTypeOrder: RoundType[] = defaultRoundKits.map((kit) => kit.type);

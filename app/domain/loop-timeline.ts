@@ -1,5 +1,5 @@
 import type { LoopStage } from "~/generated/prisma/enums";
-import { stageLabels } from "./stages";
+import { stageLabels } from "./vocabulary";
 
 /** Reference times to a decision: internal moves are far faster than external hires. */
 export const REFERENCE_DAYS = { internal: 28, external: 85 } as const;

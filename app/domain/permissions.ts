@@ -23,11 +23,12 @@ export type Capability =
   | "kits.manage"
   | "stages.manage"
   | "outbox.read"
-  | "audit.read";
+  | "audit.read"
+  | "outcomes.record"; // what became of hires: admins for any loop, hiring managers for the loops they manage
 
 export const capabilitiesByRole: Record<Role, readonly Capability[]> = {
   interviewer: ["rounds.own", "calibration.own"],
-  hiring_manager: ["rounds.own", "calibration.own", "calibration.all", "loops.list"],
+  hiring_manager: ["rounds.own", "calibration.own", "calibration.all", "loops.list", "outcomes.record"],
   recruiter: ["rounds.own", "pipeline.read", "candidates.create"],
   admin: [
     "rounds.own",
@@ -42,6 +43,7 @@ export const capabilitiesByRole: Record<Role, readonly Capability[]> = {
     "stages.manage",
     "outbox.read",
     "audit.read",
+    "outcomes.record",
   ],
 };
 
@@ -54,6 +56,15 @@ export interface Person {
 
 export function can(person: Pick<Person, "role">, capability: Capability): boolean {
   return capabilitiesByRole[person.role].includes(capability);
+}
+
+/**
+ * Outcome-linked validity (how hires did, against what their panels said) is
+ * sensitive: admins see it, and so do holders of the "people analytics" grant
+ * who see everyone's calibration. Never part of a debrief.
+ */
+export function mayReadOutcomes(person: Pick<Person, "role"> & { peopleAnalytics: boolean }): boolean {
+  return person.role === "admin" || (person.peopleAnalytics && can(person, "calibration.all"));
 }
 
 /** How a person stands to one loop. */
@@ -74,7 +85,8 @@ export type LoopAction =
   | "loop.manage" // schedule, reschedule, cancel rounds; move the stage; edit details
   | "debrief.read" // the panel's feedback: debrief, packet, ratings CSV
   | "decision.record"
-  | "feedback.void";
+  | "feedback.void"
+  | "outcome.record"; // what became of the hire (the service also requires a hire decision)
 
 export type Verdict = { allowed: true } | { allowed: false; status: 403 | 404; reason: string };
 
@@ -120,6 +132,14 @@ export function decideLoopAction(person: Person, relationship: LoopRelationship,
     case "feedback.void":
       if (person.role !== "admin") return { allowed: false, status: 403, reason: "Only admins void feedback." };
       return isLocked(relationship) ? locked : ALLOWED;
+    case "outcome.record":
+      // Reveals nothing of the panel's feedback, so the blind rule does not bear on it.
+      if (person.role === "admin" || (person.role === "hiring_manager" && relationship.hiringManager)) return ALLOWED;
+      return {
+        allowed: false,
+        status: 403,
+        reason: "Only this loop's hiring manager (or an admin) records its outcomes.",
+      };
   }
 }
 

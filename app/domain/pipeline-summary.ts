@@ -1,6 +1,6 @@
 import type { LoopStage } from "~/generated/prisma/enums";
 import { median } from "./panel-spread";
-import { stageOrder } from "./stages";
+import { stageOrder } from "./vocabulary";
 
 /** The recruiter's summary: how long loops spend in each stage and to a decision, and how fast interviewers write up. Pure. */
 export interface SummaryLoop {

@@ -1,4 +1,5 @@
 import type { Recommendation } from "~/generated/prisma/enums";
+import { recommendationLabels, recommendationValues } from "./vocabulary";
 
 /** The 4-point scale: no middle, higher is always a stronger product signal. No signal is not a number. */
 export const ratingLevels = [
@@ -13,12 +14,10 @@ export function ratingLabel(value: number | null): string {
   return ratingLevels.find((level) => level.value === value)?.label ?? String(value);
 }
 
-export const recommendations: { value: Recommendation; label: string }[] = [
-  { value: "strong_no", label: "Strong no" },
-  { value: "no", label: "No" },
-  { value: "yes", label: "Yes" },
-  { value: "strong_yes", label: "Strong yes" },
-];
+export const recommendations: { value: Recommendation; label: string }[] = recommendationValues.map((value) => ({
+  value,
+  label: recommendationLabels[value],
+}));
 
 export function recommendationLabel(value: Recommendation | null): string {
   return recommendations.find((item) => item.value === value)?.label ?? "None";

@@ -1,11 +1,13 @@
 import { parseCsv } from "~/utils/csv";
 import { intraclassCorrelations, krippendorffAlpha, raterEffects, type Observation } from "./reliability";
+import { estimateVarianceComponents, panelReliability } from "./variance-components";
 
 /**
  * The calibration report behind `npm run calibrate -- reliability`: reads a
  * long-format ratings CSV (header unit,rater,rating and optionally dimension;
  * or the debrief export, where loop is the unit and interviewer the rater)
- * and reports reliability and rater effects per dimension.
+ * and reports reliability, rater effects and REML variance components (with
+ * the reliability of a panel of k interviewers) per dimension.
  */
 export class RatingsCsvError extends Error {
   override name = "RatingsCsvError";
@@ -106,6 +108,12 @@ export function reliabilityReport(parsed: ParsedRatings) {
       if (duplicates.size) notes.push(`icc: ${duplicates.size} unit/rater pair(s) rated more than once were averaged`);
       const effects = raterEffects(group.observations);
       notes.push(...effects.notes.map((note) => `raterEffects: ${note}`));
+      const components = estimateVarianceComponents(group.observations);
+      if (!components.fit) notes.push(`varianceComponents: ${components.note}`);
+      const panel = components.fit ? panelReliability(components.fit) : null;
+      if (components.fit && !panel)
+        notes.push("panelReliability: the units do not differ (unit variance is zero), so reliability is undefined");
+      if (!components.fit) notes.push("panelReliability: undefined without variance components");
       return {
         dimension,
         units: group.units.size,
@@ -123,6 +131,27 @@ export function reliabilityReport(parsed: ParsedRatings) {
           unitsUsed: icc.unitsUsed,
         },
         raterEffects: Object.fromEntries(effects.effects.map((effect) => [effect.rater, round(effect.effect)])),
+        varianceComponents: components.fit
+          ? {
+              unit: round(components.fit.unit),
+              rater: round(components.fit.rater),
+              residual: round(components.fit.residual),
+              method: components.fit.method,
+              standardErrors: {
+                unit: round(components.fit.standardErrors.unit),
+                rater: round(components.fit.standardErrors.rater),
+                residual: round(components.fit.standardErrors.residual),
+              },
+            }
+          : null,
+        panelReliability: panel
+          ? {
+              k: panel.k,
+              raw: panel.raw.map(round),
+              adjusted: panel.adjusted.map(round),
+              smallestPanelFor80: panel.smallestPanel,
+            }
+          : null,
         notes,
       };
     }),

@@ -1,28 +1,5 @@
 import type { LoopStage } from "~/generated/prisma/enums";
-
-export const stageOrder: LoopStage[] = [
-  "sourced",
-  "screen",
-  "loop_scheduled",
-  "in_loop",
-  "awaiting_feedback",
-  "debrief",
-  "decided",
-  "offer",
-  "closed",
-];
-
-export const stageLabels: Record<LoopStage, string> = {
-  sourced: "Sourced",
-  screen: "Screen",
-  loop_scheduled: "Loop scheduled",
-  in_loop: "In loop",
-  awaiting_feedback: "Awaiting feedback",
-  debrief: "Debrief",
-  decided: "Decided",
-  offer: "Offer",
-  closed: "Closed",
-};
+import { stageOrder } from "./vocabulary";
 
 export const activeStages: LoopStage[] = stageOrder.filter((stage) => stage !== "closed");
 

@@ -2,22 +2,21 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { CharacterCount } from "~/components/character-count";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { suggestedSecondaryDimensions } from "~/domain/default-rubric";
-import { RUBRIC_NOTES_LIMIT, rubricDetailsSchema } from "~/schemas/rubric";
+import { dimensionActionSchema, RUBRIC_NOTES_LIMIT, rubricDetailsSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
-import { readForm } from "~/server/http/read-form.server";
 import {
   getRubricVersion,
   moveDimension,
   publishVersion,
   removeDimension,
-  RubricError,
   updateRubricDetails,
 } from "~/server/rubrics/rubrics.server";
 import { formatDate } from "~/utils/format";
+import { ServiceError } from "~/server/service-error.server";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Rubric v${page.rubric.version} · Calibrate` : "Rubric · Calibrate" },
@@ -26,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission({ request, context }, "rubrics.manage");
   const rubric = await getRubricVersion(params.rubricId ?? "").catch((error: unknown) => {
-    if (error instanceof RubricError) throw data({ message: error.message }, { status: error.status });
+    if (error instanceof ServiceError) throw data({ message: error.message }, { status: error.status });
     throw error;
   });
   const usedKeys = new Set(rubric.dimensions.map((dimension) => dimension.key));
@@ -37,11 +36,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       .map((dimension) => ({ key: dimension.key, name: dimension.name })),
   };
 }
-
-const dimensionActionSchema = z.object({
-  intent: z.enum(["move-up", "move-down", "remove"]),
-  dimensionId: z.string().min(1),
-});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "rubrics.manage");
@@ -76,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
     return { message: "Saved." };
   } catch (error) {
-    if (error instanceof RubricError) return data({ message: error.message }, { status: error.status });
+    if (error instanceof ServiceError) return data({ message: error.message }, { status: error.status });
     throw error;
   }
 }

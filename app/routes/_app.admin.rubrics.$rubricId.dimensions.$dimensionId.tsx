@@ -9,7 +9,8 @@ import { TextareaField } from "~/components/textarea-field";
 import { ratingLevels } from "~/domain/rating-scale";
 import { dimensionSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
-import { getRubricVersion, RubricError, saveDimension, suggestionFor } from "~/server/rubrics/rubrics.server";
+import { getRubricVersion, saveDimension, suggestionFor } from "~/server/rubrics/rubrics.server";
+import { ServiceError } from "~/server/service-error.server";
 import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Rubric dimension · Calibrate" }];
@@ -18,7 +19,7 @@ async function load(rubricId: string) {
   try {
     return await getRubricVersion(rubricId);
   } catch (error) {
-    if (error instanceof RubricError) throw data({ message: error.message }, { status: error.status });
+    if (error instanceof ServiceError) throw data({ message: error.message }, { status: error.status });
     throw error;
   }
 }
@@ -50,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       submission.value,
     );
   } catch (error) {
-    if (error instanceof RubricError) {
+    if (error instanceof ServiceError) {
       return data(
         submission.reply(
           error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },

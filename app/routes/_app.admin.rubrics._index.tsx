@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { newRubricVersionSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
 import { createDraftVersion, listRubricVersions } from "~/server/rubrics/rubrics.server";
-import { readForm } from "~/server/http/read-form.server";
 import { formatDate } from "~/utils/format";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Rubrics · Calibrate" }];
 
@@ -23,7 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "rubrics.manage");
-  await readForm({ request, context }); // no fields, but a body that is not a form is refused like everywhere
+  const parsed = newRubricVersionSchema.safeParse(Object.fromEntries(await readForm({ request, context })));
+  if (!parsed.success) throw data({ message: "Use the Start a new version button to start a draft." }, { status: 400 });
   const draft = await createDraftVersion(admin.id);
   throw redirect(`/admin/rubrics/${draft.id}`);
 }
@@ -48,7 +50,7 @@ export default function RubricsPage() {
           </Link>
         ) : (
           <Form method="post">
-            <button type="submit" className="btn-primary">
+            <button type="submit" name="intent" value="new_draft" className="btn-primary">
               Start a new version
             </button>
           </Form>

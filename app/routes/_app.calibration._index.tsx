@@ -1,21 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AlphaByRoundTypeChart, AlphaOverTimeChart, RaterEffectChart } from "~/components/calibration/charts";
+import { GeneralizabilitySection } from "~/components/calibration/generalizability-section";
+import { ValiditySection } from "~/components/calibration/validity-section";
 import { EmptyState } from "~/components/empty-state";
+import { ScrollRegion } from "~/components/scroll-region";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { recommendations } from "~/domain/rating-scale";
 import { calibrationQuerySchema } from "~/schemas/calibration";
 import { requirePermission } from "~/server/auth/guards.server";
 import { getCalibrationPage } from "~/server/calibration/calibration-page.server";
+import { readsOutcomes } from "~/server/outcomes/outcomes.server";
 import { formatDateTime } from "~/utils/format";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Calibration · Calibrate" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission({ request, context }, "calibration.own");
   const query = calibrationQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return getCalibrationPage(user, query);
+  // Outcome-linked validity: admins and the people-analytics grant only (calibrationFor checks again).
+  return getCalibrationPage(user, query, { validity: await readsOutcomes(user) });
 }
 
 const pct = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
@@ -109,7 +114,7 @@ export default function CalibrationPage() {
             <h2 id="interviewers-heading" className="text-lg font-semibold">
               {page.ownOnly ? "Your ratings" : "Interviewers"}
             </h2>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <ScrollRegion label="Interviewers table">
               <table className="table" data-testid="calibration-table">
                 <caption className="sr-only">Per interviewer: volume, leniency, agreement and habits</caption>
                 <thead>
@@ -190,7 +195,7 @@ export default function CalibrationPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <p className="text-xs text-slate-600">
               Rater effect: how many rating points above (lenient) or below (harsh) the panel this interviewer rates the
               same candidates, from the model rating = candidate effect + rater effect. It is shrunk toward zero when
@@ -231,6 +236,10 @@ export default function CalibrationPage() {
             <AlphaOverTimeChart series={page.alphaByMonth} dimensions={page.dimensions} />
             <AlphaByRoundTypeChart bars={page.alphaByRoundType} />
           </section>
+
+          <GeneralizabilitySection dimensions={page.generalizability} series={page.panelSeries} />
+
+          {page.validity ? <ValiditySection validity={page.validity} /> : null}
         </>
       )}
     </div>

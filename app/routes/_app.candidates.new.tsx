@@ -8,8 +8,10 @@ import { CandidateFields } from "~/components/candidate-fields";
 import { FormFooter } from "~/components/field";
 import { candidateSchema } from "~/schemas/loop-admin";
 import { requirePermission } from "~/server/auth/guards.server";
-import { createCandidateRecord, LoopAdminError } from "~/server/loops/loop-admin.server";
+import { createCandidateRecord } from "~/server/loops/loop-admin.server";
 import { loopFormOptions } from "~/server/loops/loop-forms.server";
+import { serviceErrorReply } from "~/server/form-reply.server";
+import { ServiceError } from "~/server/service-error.server";
 import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "New candidate · Calibrate" }];
@@ -27,14 +29,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const candidate = await createCandidateRecord(user, submission.value);
     throw redirect(`/loops/new?candidateId=${candidate.id}`);
   } catch (error) {
-    if (error instanceof LoopAdminError) {
+    if (error instanceof ServiceError) {
       return data(
         {
-          result: submission.reply({
-            fieldErrors: error.field ? { [error.field]: [error.message] } : {},
-            formErrors: error.field ? [] : [error.message],
-          }),
-          existingId: error.existingCandidateId ?? null,
+          result: serviceErrorReply(submission, error),
+          existingId: (error.details.existingCandidateId as string | undefined) ?? null,
         },
         { status: error.status },
       );

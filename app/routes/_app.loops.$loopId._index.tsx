@@ -5,14 +5,16 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldErrors } from "~/components/field";
 import { LoopTimelineChart } from "~/components/loop-timeline-chart";
-import { stageLabels, stageOrder } from "~/domain/stages";
-import { cancelRoundSchema, changeStageSchema, scheduleRoundSchema } from "~/schemas/loop-admin";
+import { addRoundSchema, cancelRoundSchema, changeStageSchema, scheduleRoundSchema } from "~/schemas/loop-admin";
 import { requireLoopPermission } from "~/server/auth/guards.server";
 import { allows } from "~/server/auth/permissions.server";
-import { cancelRound, changeStage, LoopAdminError, scheduleRound } from "~/server/loops/loop-admin.server";
+import { addRound, cancelRound, changeStage, scheduleRound } from "~/server/loops/loop-admin.server";
 import { getLoopForRecruiter } from "~/server/loops/loop-page.server";
-import { readForm } from "~/server/http/read-form.server";
+import type { LoopStage } from "~/generated/prisma/enums";
 import { formatDateTime } from "~/utils/format";
+import { ServiceError } from "~/server/service-error.server";
+import { roundTypeLabels, roundTypes, stageLabels, stageOrder } from "~/domain/vocabulary";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.loop.candidate.name} · Loop · Calibrate` : "Loop · Calibrate" },
@@ -64,12 +66,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await cancelRound(user, { ...parsed.data, loopId: params.loopId ?? "" });
       return reply({ roundId: form.roundId, message: "Round cancelled." });
     }
+    if (form.intent === "add-round") {
+      const parsed = addRoundSchema.safeParse(form);
+      if (!parsed.success) return reply({ fieldErrors: z.flattenError(parsed.error).fieldErrors, values: form }, 400);
+      await addRound(user, { loopId: params.loopId ?? "", type: parsed.data.type });
+      return reply({ message: `${roundTypeLabels[parsed.data.type]} round added: schedule it below.` });
+    }
     const parsed = changeStageSchema.safeParse(form);
-    if (!parsed.success) return reply({ fieldErrors: z.flattenError(parsed.error).fieldErrors }, 400);
+    if (!parsed.success) return reply({ fieldErrors: z.flattenError(parsed.error).fieldErrors, values: form }, 400);
     await changeStage(user, params.loopId ?? "", parsed.data.stage, parsed.data.reason);
-    return reply({ message: `Moved to ${stageLabels[parsed.data.stage]}.` });
+    return reply({
+      message:
+        parsed.data.stage === "closed"
+          ? "Loop closed; its open rounds were cancelled with the reason given."
+          : `Moved to ${stageLabels[parsed.data.stage]}.`,
+    });
   } catch (error) {
-    if (error instanceof LoopAdminError) {
+    if (error instanceof ServiceError) {
       return reply(
         {
           roundId: form.roundId,
@@ -89,6 +102,10 @@ export default function LoopPage() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const stageResult = result?.values?.intent === "stage" ? result : undefined;
+  const addRoundResult = result?.values?.intent === "add-round" ? result : undefined;
+  // Rounds are added while the loop is still interviewing (More signal needed reopens a decided loop).
+  const interviewing = !["decided", "offer", "closed"].includes(loop.stage);
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -118,7 +135,7 @@ export default function LoopPage() {
           </Link>
         </div>
       </header>
-      {result?.message && !result.roundId ? (
+      {result?.message && !result.roundId && !result.fieldErrors ? (
         <p role="status" className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
           {result.message}
         </p>
@@ -271,6 +288,12 @@ export default function LoopPage() {
                     ) : null}
                   </Form>
                 ) : null}
+                {canManage && round.status !== "cancelled" && round.locked ? (
+                  <p className="text-xs text-slate-700" data-testid="cancel-absent">
+                    Feedback is in, so this round stays on the record (no cancelling); an admin can void the scorecard
+                    in the debrief.
+                  </p>
+                ) : null}
                 {canManage && round.status !== "cancelled" && !round.locked ? (
                   <details className="text-sm">
                     <summary className="cursor-pointer text-slate-700">Cancel this round</summary>
@@ -308,6 +331,8 @@ export default function LoopPage() {
         </ol>
       </section>
 
+      {canManage && interviewing ? <AddRoundForm result={addRoundResult} /> : null}
+
       <section aria-labelledby="stage-heading" className="space-y-3">
         <h2 id="stage-heading" className="text-lg font-semibold">
           Stage
@@ -322,36 +347,100 @@ export default function LoopPage() {
             </li>
           ))}
         </ol>
-        {canManage ? (
-          <Form method="post" className="card flex flex-wrap items-end gap-3 text-sm">
-            <input type="hidden" name="intent" value="stage" />
-            <div>
-              <label htmlFor="stage" className="label">
-                Move to
-              </label>
-              <select id="stage" name="stage" defaultValue={loop.stage} className="input mt-1 w-auto">
-                {stageOrder
-                  .filter((stage) => stage !== "decided")
-                  .map((stage) => (
-                    <option key={stage} value={stage}>
-                      {stageLabels[stage]}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="stage-reason" className="label">
-                Reason
-              </label>
-              <input id="stage-reason" name="reason" className="input mt-1" />
-            </div>
-            <button type="submit" className="btn-secondary">
-              Change stage
-            </button>
-          </Form>
-        ) : null}
+        {canManage ? <StageForm stage={loop.stage} result={stageResult} /> : null}
       </section>
     </div>
+  );
+}
+
+function StageForm({ stage, result }: { stage: LoopStage; result: ActionResult | undefined }) {
+  const errors = result?.fieldErrors;
+  return (
+    <Form method="post" className="card flex flex-wrap items-start gap-3 text-sm" aria-label="Change stage">
+      <input type="hidden" name="intent" value="stage" />
+      <div>
+        <label htmlFor="stage" className="label">
+          Move to
+        </label>
+        <select
+          id="stage"
+          name="stage"
+          defaultValue={result?.values?.stage ?? stage}
+          className="input mt-1 w-auto"
+          aria-invalid={errors?.stage ? true : undefined}
+          aria-describedby={errors?.stage ? "stage-error" : undefined}
+        >
+          {stageOrder
+            .filter((option) => option !== "decided")
+            .map((option) => (
+              <option key={option} value={option}>
+                {stageLabels[option]}
+              </option>
+            ))}
+        </select>
+        <FieldErrors id="stage-error" errors={errors?.stage} />
+      </div>
+      <div className="min-w-[16rem] flex-1">
+        <label htmlFor="stage-reason" className="label">
+          Reason
+        </label>
+        <input
+          id="stage-reason"
+          name="reason"
+          defaultValue={result?.values?.reason ?? ""}
+          className="input mt-1"
+          aria-invalid={errors?.reason ? true : undefined}
+          aria-describedby={errors?.reason ? "stage-reason-hint stage-reason-error" : "stage-reason-hint"}
+        />
+        <p id="stage-reason-hint" className="mt-1 text-xs text-slate-600">
+          Closing (or a withdrawal) cancels the open rounds with this reason. A decided loop reopens only through More
+          signal needed in the debrief.
+        </p>
+        <FieldErrors id="stage-reason-error" errors={errors?.reason} />
+      </div>
+      <button type="submit" className="btn-secondary mt-6">
+        Change stage
+      </button>
+    </Form>
+  );
+}
+
+function AddRoundForm({ result }: { result: ActionResult | undefined }) {
+  const errors = result?.fieldErrors?.type;
+  return (
+    <section aria-labelledby="add-round-heading" className="space-y-2">
+      <h2 id="add-round-heading" className="text-lg font-semibold">
+        Add a round
+      </h2>
+      <Form method="post" className="card flex flex-wrap items-start gap-3 text-sm">
+        <input type="hidden" name="intent" value="add-round" />
+        <div>
+          <label htmlFor="add-round-type" className="label">
+            Round type
+          </label>
+          <select
+            id="add-round-type"
+            name="type"
+            defaultValue={result?.values?.type ?? ""}
+            className="input mt-1 w-auto"
+            required
+            aria-invalid={errors ? true : undefined}
+            aria-describedby={errors ? "add-round-type-error" : undefined}
+          >
+            <option value="">Choose…</option>
+            {roundTypes.map((type) => (
+              <option key={type} value={type}>
+                {roundTypeLabels[type]}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id="add-round-type-error" errors={errors} />
+        </div>
+        <button type="submit" className="btn-secondary mt-6">
+          Add round
+        </button>
+      </Form>
+    </section>
   );
 }
 

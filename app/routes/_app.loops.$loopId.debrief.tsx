@@ -5,20 +5,25 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BiasBalanceChart, RecommendationChart, SpreadStripChart } from "~/components/debrief/charts";
 import { DecisionForm } from "~/components/debrief/decision-form";
 import { EvidenceSideBySide } from "~/components/debrief/evidence-section";
-import { PanelMatrix } from "~/components/debrief/panel-matrix";
+import { PanelMatrix, type VoidResult } from "~/components/debrief/panel-matrix";
 import { Agenda, SpreadTable } from "~/components/debrief/spread-section";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AmendmentList } from "~/components/feedback/feedback-readout";
 import { biasBalanceSeries, recommendationSeries, stripPlotSeries } from "~/domain/debrief-series";
 import { formatDuration } from "~/domain/feedback-timing";
-import { stageLabels } from "~/domain/stages";
-import { decisionOutcomeLabels, decisionSchema } from "~/schemas/decision";
+import { decideLoopAction } from "~/domain/permissions";
+import { decisionSchema } from "~/schemas/decision";
+import { voidFeedbackSchema } from "~/schemas/void-feedback";
 import { requireLoopPermission } from "~/server/auth/guards.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
-import { DecisionError, recordDecision } from "~/server/debrief/decisions.server";
-import { readForm } from "~/server/http/read-form.server";
+import { recordDecision } from "~/server/debrief/decisions.server";
+import { voidFeedback } from "~/server/feedback/void-feedback.server";
 import { formatDateTime } from "~/utils/format";
+import { replyWithServiceError, serviceErrorReply } from "~/server/form-reply.server";
+import { ServiceError } from "~/server/service-error.server";
+import { decisionOutcomeLabels, stageLabels, trackLabels } from "~/domain/vocabulary";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Debrief: ${page.debrief.loop.candidate.name} · Calibrate` : "Debrief · Calibrate" },
@@ -27,7 +32,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, relationship } = await requireLoopPermission({ request, context }, params.loopId, "debrief.read");
   const debrief = await getDebrief(user, params.loopId ?? "", relationship);
-  const submitted = debrief.rows.filter((row) => row.submittedAt);
+  // Voided scorecards stay on the page but are drawn in no chart.
+  const submitted = debrief.rows.filter((row) => row.submittedAt && !row.voided);
   const biasIndex = debrief.dimensions.findIndex((dimension) => dimension.key === "engineering_bias");
   return {
     debrief,
@@ -47,15 +53,40 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * Two forms post here: the decision (the default intent) and an admin's void
+ * of one scorecard (intent "void"). Each is allowed by its own loop action and
+ * parsed by its own schema; the services check the permission again.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user } = await requireLoopPermission({ request, context }, params.loopId, "decision.record");
-  const submission = parseWithZod(await readForm({ request, context }), { schema: decisionSchema });
+  const { user, relationship } = await requireLoopPermission({ request, context }, params.loopId, "debrief.read");
+  const loopId = params.loopId ?? "";
+  const formData = await readForm({ request, context });
+  const voiding = formData.get("intent") === "void";
+  const verdict = decideLoopAction(user, relationship, voiding ? "feedback.void" : "decision.record");
+  if (!verdict.allowed) throw data({ message: verdict.reason }, { status: verdict.status });
+
+  if (voiding) {
+    const submission = parseWithZod(formData, { schema: voidFeedbackSchema });
+    const feedbackId = String(formData.get("feedbackId") ?? "");
+    if (submission.status !== "success")
+      return data({ void: { feedbackId, result: submission.reply() } }, { status: 400 });
+    try {
+      await voidFeedback(user, loopId, submission.value);
+    } catch (error) {
+      if (error instanceof ServiceError)
+        return data({ void: { feedbackId, result: serviceErrorReply(submission, error) } }, { status: error.status });
+      throw error;
+    }
+    return { void: { feedbackId, result: submission.reply({ resetForm: true }) } };
+  }
+
+  const submission = parseWithZod(formData, { schema: decisionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    await recordDecision(user, params.loopId ?? "", submission.value);
+    await recordDecision(user, loopId, submission.value);
   } catch (error) {
-    if (error instanceof DecisionError)
-      return data(submission.reply({ formErrors: [error.message] }), { status: error.status });
+    if (error instanceof ServiceError) return replyWithServiceError(submission, error);
     throw error;
   }
   return submission.reply({ resetForm: true });
@@ -63,9 +94,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function DebriefPage() {
   const { debrief, charts } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const voidResult: VoidResult | undefined = actionData && "void" in actionData ? actionData.void : undefined;
+  const lastResult = actionData && !("void" in actionData) ? actionData : undefined;
   const { loop } = debrief;
   const late = debrief.rows.filter((row) => row.overdueByMs !== null);
+  const voidedCount = debrief.rows.filter((row) => row.voided).length;
   const splitKeys = debrief.agenda.discussFirst.filter((spread) => spread.split).map((spread) => spread.key);
   const amendedRows = debrief.rows.filter((row) => row.amended);
 
@@ -76,8 +110,7 @@ export default function DebriefPage() {
           <div>
             <h1 className="text-2xl font-bold">Debrief: {loop.candidate.name}</h1>
             <p className="text-slate-700">
-              {loop.roleTitle} · target {loop.targetLevel} ·{" "}
-              {loop.track === "technical_pm" ? "Technical PM" : loop.track === "apm" ? "APM" : "Core PM"} ·{" "}
+              {loop.roleTitle} · target {loop.targetLevel} · {trackLabels[loop.track]} ·{" "}
               {loop.candidate.source === "internal" ? "Internal transfer" : "External"} · now{" "}
               {loop.candidate.currentRole}, {loop.candidate.currentLevel}
             </p>
@@ -100,10 +133,11 @@ export default function DebriefPage() {
           </div>
         </div>
         <p className="text-sm">
-          <span className="font-semibold">
+          <span className="font-semibold" data-testid="feedback-count">
             Feedback {debrief.submittedCount}/{debrief.expectedCount}
           </span>{" "}
-          submitted.{" "}
+          submitted
+          {voidedCount ? ` (${voidedCount} voided scorecard${voidedCount === 1 ? "" : "s"} not counted)` : ""}.{" "}
           {late.length ? (
             <span className="text-red-800">
               Late:{" "}
@@ -118,7 +152,7 @@ export default function DebriefPage() {
         </p>
       </header>
 
-      {debrief.submittedCount === 0 ? (
+      {!debrief.rows.some((row) => row.submittedAt) ? (
         <EmptyState title="No feedback submitted yet">
           The panel's ratings appear here as interviewers submit. Late interviewers are listed above.
         </EmptyState>
@@ -131,7 +165,7 @@ export default function DebriefPage() {
             <h2 id="matrix-heading" className="text-lg font-semibold">
               Panel
             </h2>
-            <PanelMatrix debrief={debrief} />
+            <PanelMatrix debrief={debrief} voidResult={voidResult} />
           </section>
           <section aria-labelledby="spread-heading" className="space-y-3">
             <h2 id="spread-heading" className="text-lg font-semibold">

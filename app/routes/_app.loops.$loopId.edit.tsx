@@ -7,11 +7,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CandidateFields } from "~/components/candidate-fields";
 import { Field, FormFooter } from "~/components/field";
 import { SelectField } from "~/components/select-field";
-import { trackOptions } from "~/domain/tracks";
 import { candidateSchema, loopDetailsSchema } from "~/schemas/loop-admin";
 import { requireLoopPermission } from "~/server/auth/guards.server";
-import { LoopAdminError, updateCandidateRecord, updateLoopDetails } from "~/server/loops/loop-admin.server";
+import { updateCandidateRecord, updateLoopDetails } from "~/server/loops/loop-admin.server";
 import { loopForEditing, loopFormOptions } from "~/server/loops/loop-forms.server";
+import { serviceErrorReply } from "~/server/form-reply.server";
+import { ServiceError } from "~/server/service-error.server";
+import { trackOptions } from "~/domain/vocabulary";
 import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit loop · Calibrate" }];
@@ -40,13 +42,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
     else await updateLoopDetails(user, loop.id, submission.value as Parameters<typeof updateLoopDetails>[2]);
   } catch (error) {
-    if (error instanceof LoopAdminError) {
+    if (error instanceof ServiceError) {
       return data(
         {
           intent,
-          result: submission.reply(
-            error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
-          ),
+          result: serviceErrorReply(submission, error),
         },
         { status: error.status },
       );

@@ -6,12 +6,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FieldErrors, FormFooter } from "~/components/field";
 import { SelectField } from "~/components/select-field";
-import { trackOptions } from "~/domain/tracks";
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { newLoopSchema } from "~/schemas/loop-admin";
 import { requirePermission } from "~/server/auth/guards.server";
-import { createLoopFromTemplate, LoopAdminError } from "~/server/loops/loop-admin.server";
+import { createLoopFromTemplate } from "~/server/loops/loop-admin.server";
 import { candidateForLoop, loopFormOptions } from "~/server/loops/loop-forms.server";
+import { replyWithServiceError } from "~/server/form-reply.server";
+import { ServiceError } from "~/server/service-error.server";
+import { roundTypeLabels, trackOptions } from "~/domain/vocabulary";
 import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "New loop · Calibrate" }];
@@ -35,14 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const loop = await createLoopFromTemplate(user, submission.value);
     throw redirect(`/loops/${loop.id}`);
   } catch (error) {
-    if (error instanceof LoopAdminError) {
-      return data(
-        submission.reply(
-          error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
-        ),
-        { status: error.status },
-      );
-    }
+    if (error instanceof ServiceError) return replyWithServiceError(submission, error);
     throw error;
   }
 }

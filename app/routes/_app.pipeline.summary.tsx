@@ -1,31 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { REFERENCE_DAYS } from "~/domain/loop-timeline";
-import { stageLabels, stageOrder } from "~/domain/stages";
+import { summaryPeriodSchema } from "~/schemas/pipeline-summary";
 import { requirePermission } from "~/server/auth/guards.server";
 import { getPipelineSummary } from "~/server/loops/pipeline-summary.server";
+import { stageLabels, stageOrder, trackLabels } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Pipeline summary · Calibrate" }];
 
-const periodSchema = z.enum(["90", "180", "365"]).default("180").catch("180");
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission({ request, context }, "pipeline.read");
-  const period = periodSchema.parse(new URL(request.url).searchParams.get("period") ?? undefined);
+  const period = summaryPeriodSchema.parse(new URL(request.url).searchParams.get("period") ?? undefined);
   return { period, ...(await getPipelineSummary(Number(period))) };
 }
 
-const segmentLabels = {
-  all: "All loops",
-  internal: "Internal",
-  external: "External",
-  core_pm: "Core PM",
-  technical_pm: "Technical PM",
-  apm: "APM",
-} as const;
+const segmentLabels = { all: "All loops", internal: "Internal", external: "External", ...trackLabels } as const;
 const days = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
 export default function PipelineSummaryPage() {

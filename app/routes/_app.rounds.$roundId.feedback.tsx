@@ -9,14 +9,12 @@ import { initialFeedbackValues, type FeedbackFormValues } from "~/domain/feedbac
 import { feedbackSchema, toContent } from "~/schemas/feedback";
 import { requireUser } from "~/server/auth/guards.server";
 import { getRoundForInterviewer, newSubmitKey } from "~/server/feedback/feedback-form.server";
-import { readForm } from "~/server/http/read-form.server";
-import {
-  amendFeedback,
-  FeedbackConflictError,
-  FeedbackStateError,
-  submitFeedback,
-} from "~/server/feedback/feedback-writes.server";
+import { roundRubricFor } from "~/server/feedback/round-rubric.server";
+import { amendFeedback, submitFeedback } from "~/server/feedback/feedback-writes.server";
 import { formatDateTime } from "~/utils/format";
+import { replyWithServiceError } from "~/server/form-reply.server";
+import { ServiceError } from "~/server/service-error.server";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   {
@@ -45,25 +43,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser({ request, context });
   const roundId = params.roundId ?? "";
-  const page = await getRoundForInterviewer(user, roundId);
-  const keys = page.rubric.dimensions.map((dimension) => dimension.key);
+  const rubric = await roundRubricFor(user, roundId);
+  if (!rubric) throw data({ message: "This round does not exist or is not assigned to you." }, { status: 404 });
+  const keys = rubric.dimensions.map((dimension) => dimension.key);
   const formData = await readForm({ request, context });
   const intent = formData.get("intent") === "amend" ? "amend" : "submit";
   const submission = parseWithZod(formData, { schema: feedbackSchema(keys, intent) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
 
-  const content = toContent(
-    submission.value,
-    keys,
-    page.rubric.flags.map((flag) => flag.key),
-  );
+  const content = toContent(submission.value, keys, rubric.flagKeys);
   try {
     if (intent === "submit") {
       if (!submission.value.submitKey)
         return data(submission.reply({ formErrors: ["Reload the page: the form is missing its submit key."] }), {
           status: 400,
         });
-      await submitFeedback(user, roundId, {
+      await submitFeedback(user, rubric, {
         version: submission.value.version,
         submitKey: submission.value.submitKey,
         content,
@@ -72,19 +67,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await amendFeedback(user, roundId, { reason: submission.value.reason ?? "", content });
     }
   } catch (error) {
-    if (error instanceof FeedbackConflictError) {
+    if (!(error instanceof ServiceError)) throw error;
+    if (error.details.reason === "conflict") {
       return data(
         submission.reply({
           formErrors: [
-            `Not submitted: this feedback was saved from another tab or window at ${formatDateTime(error.updatedAt)}. Reload to see that version, then submit.`,
+            `Not submitted: this feedback was saved from another tab or window at ${formatDateTime(String(error.details.updatedAt))}. Reload to see that version, then submit.`,
           ],
         }),
         { status: 409 },
       );
     }
-    if (error instanceof FeedbackStateError)
-      return data(submission.reply({ formErrors: [error.message] }), { status: error.status });
-    throw error;
+    return replyWithServiceError(submission, error);
   }
   throw redirect(`/rounds/${roundId}?${intent === "amend" ? "amended" : "submitted"}=1`);
 }

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { navigationFor } from "~/domain/navigation";
-import { roleLabels } from "~/domain/roles";
 import { requireUser } from "~/server/auth/guards.server";
+import { roleLabels } from "~/domain/vocabulary";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser({ request, context });

@@ -3,10 +3,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { feedbackSchema } from "~/schemas/feedback";
 import { getOptionalUser } from "~/server/auth/guards.server";
 import { assertSameOrigin } from "~/server/auth/origin.server";
-import { draftDimensionKeys } from "~/server/feedback/draft-keys.server";
-import { FeedbackConflictError, FeedbackStateError, saveDraft } from "~/server/feedback/feedback-writes.server";
+import { roundRubricFor } from "~/server/feedback/round-rubric.server";
+import { saveDraft } from "~/server/feedback/feedback-writes.server";
 import { jsonEndpoint, jsonMethodNotAllowed } from "~/server/http/json-endpoint.server";
 import { readFormResult } from "~/server/http/read-form.server";
+import { ServiceError } from "~/server/service-error.server";
 
 /**
  * Autosave endpoint for the feedback form (fetch with keepalive, also on page
@@ -22,8 +23,8 @@ export const action = jsonEndpoint(async ({ request, params, context }: ActionFu
       { status: 401 },
     );
   const roundId = params.roundId ?? "";
-  const keys = await draftDimensionKeys(user, roundId);
-  if (!keys)
+  const rubric = await roundRubricFor(user, roundId);
+  if (!rubric)
     return Response.json(
       { ok: false, reason: "not_found", message: "This round is not assigned to you." },
       { status: 404 },
@@ -36,7 +37,12 @@ export const action = jsonEndpoint(async ({ request, params, context }: ActionFu
       { status: read.rejection.status },
     );
   }
-  const submission = parseWithZod(read.form, { schema: feedbackSchema(keys, "draft") });
+  const submission = parseWithZod(read.form, {
+    schema: feedbackSchema(
+      rubric.dimensions.map((dimension) => dimension.key),
+      "draft",
+    ),
+  });
   if (submission.status !== "success") {
     return Response.json(
       { ok: false, reason: "invalid", message: "Some fields are too long to save.", errors: submission.error },
@@ -48,21 +54,10 @@ export const action = jsonEndpoint(async ({ request, params, context }: ActionFu
     const saved = await saveDraft(user, roundId, { version, draft });
     return Response.json({ ok: true, version: saved.version, savedAt: saved.savedAt.toISOString() });
   } catch (error) {
-    if (error instanceof FeedbackConflictError) {
-      return Response.json(
-        {
-          ok: false,
-          reason: "conflict",
-          message: error.message,
-          currentVersion: error.currentVersion,
-          updatedAt: error.updatedAt.toISOString(),
-        },
-        { status: 409 },
-      );
-    }
-    if (error instanceof FeedbackStateError)
-      return Response.json({ ok: false, reason: "state", message: error.message }, { status: error.status });
-    throw error;
+    if (!(error instanceof ServiceError)) throw error;
+    // A conflict says which version won and when, so the tab can offer to reload it.
+    const reason = error.details.reason === "conflict" ? "conflict" : "state";
+    return Response.json({ ok: false, reason, message: error.message, ...error.details }, { status: error.status });
   }
 });
 

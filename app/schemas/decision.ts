@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { decisionOutcomes } from "~/domain/vocabulary";
 
 export const DECISION_TEXT_LIMIT = 4000;
 
 export const decisionSchema = z
   .object({
-    outcome: z.enum(["hire", "no_hire", "more_signal"], { error: "Choose hire, no hire or more signal needed" }),
+    outcome: z.enum(decisionOutcomes, { error: "Choose hire, no hire or more signal needed" }),
     level: z
       .string()
       .trim()
@@ -29,5 +30,3 @@ export const decisionSchema = z
   });
 
 export type DecisionInput = z.output<typeof decisionSchema>;
-
-export const decisionOutcomeLabels = { hire: "Hire", no_hire: "No hire", more_signal: "More signal needed" } as const;

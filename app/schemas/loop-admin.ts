@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDateTimeLocal } from "~/domain/date-bounds";
+import { candidateSources, roundTypes, stageOrder, tracks } from "~/domain/vocabulary";
 import { emailSchema } from "./auth";
 
 const text = (label: string, max: number) =>
@@ -18,8 +19,8 @@ export const candidateSchema = z.object({
   email: emailSchema,
   currentRole: text("their current role", 120),
   currentLevel: level,
-  source: z.enum(["internal", "external"], { error: "Choose internal or external" }),
-  track: z.enum(["core_pm", "technical_pm", "apm"], { error: "Choose a track" }),
+  source: z.enum(candidateSources, { error: "Choose internal or external" }),
+  track: z.enum(tracks, { error: "Choose a track" }),
   targetLevel: level,
   hiringManagerId: z.string({ error: "Choose the hiring manager" }).min(1, "Choose the hiring manager"),
 });
@@ -28,7 +29,7 @@ export const newLoopSchema = z.object({
   candidateId: z.string().min(1),
   roleTitle: text("the role title", 120),
   hiringManagerId: z.string({ error: "Choose the hiring manager" }).min(1, "Choose the hiring manager"),
-  track: z.enum(["core_pm", "technical_pm", "apm"], { error: "Choose a track" }),
+  track: z.enum(tracks, { error: "Choose a track" }),
   targetLevel: level,
   templateId: z.string({ error: "Choose a loop template" }).min(1, "Choose a loop template"),
 });
@@ -64,13 +65,25 @@ export const cancelRoundSchema = z.object({
   reason: text("why the round is cancelled", 500),
 });
 
-export const changeStageSchema = z.object({
-  intent: z.literal("stage"),
-  stage: z.enum(
-    ["sourced", "screen", "loop_scheduled", "in_loop", "awaiting_feedback", "debrief", "decided", "offer", "closed"],
-    { error: "Choose a stage" },
-  ),
-  reason: z.string().trim().max(500).optional().default(""),
+export const changeStageSchema = z
+  .object({
+    intent: z.literal("stage"),
+    stage: z.enum(stageOrder, { error: "Choose a stage" }),
+    reason: z.string().trim().max(500, "Keep the reason under 500 characters").optional().default(""),
+  })
+  // Closing cancels the loop's open rounds with this reason, so it needs one.
+  .superRefine((value, context) => {
+    if (value.stage === "closed" && !value.reason)
+      context.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: "Say why the loop is closing (for example, the candidate withdrew)",
+      });
+  });
+
+export const addRoundSchema = z.object({
+  intent: z.literal("add-round"),
+  type: z.enum(roundTypes, { error: "Choose a round type" }),
 });
 
 export const loopDetailsSchema = newLoopSchema.omit({ candidateId: true, templateId: true });

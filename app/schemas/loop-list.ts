@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { stageOrder } from "~/domain/stages";
+import { candidateSources, stageOrder, tracks } from "~/domain/vocabulary";
 
 /** The list pages' query string. Unknown or malformed values fall back to defaults rather than erroring. */
 export const loopListQuerySchema = z.object({
@@ -7,8 +7,8 @@ export const loopListQuerySchema = z.object({
     .enum(stageOrder as [string, ...string[]])
     .optional()
     .catch(undefined),
-  source: z.enum(["internal", "external"]).optional().catch(undefined),
-  track: z.enum(["core_pm", "technical_pm", "apm"]).optional().catch(undefined),
+  source: z.enum(candidateSources).optional().catch(undefined),
+  track: z.enum(tracks).optional().catch(undefined),
   sort: z.enum(["stage_age", "loop_age", "candidate", "newest"]).default("stage_age").catch("stage_age"),
   show: z.enum(["active", "all"]).default("active").catch("active"),
   q: z.string().trim().max(100).optional().catch(undefined),

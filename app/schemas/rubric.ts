@@ -61,3 +61,12 @@ export const roundKitSchema = z.object({
   questions: lines("question"),
   listenFor: lines("line"),
 });
+
+/** "Start a new version": the button names its intent, so a stray or forged empty POST creates nothing. */
+export const newRubricVersionSchema = z.object({ intent: z.literal("new_draft", { error: "Unknown request" }) });
+
+/** Reordering or removing a dimension of a draft rubric, from the buttons beside it. */
+export const dimensionActionSchema = z.object({
+  intent: z.enum(["move-up", "move-down", "remove"]),
+  dimensionId: z.string().min(1),
+});

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { roles } from "~/domain/vocabulary";
 import { emailSchema, newPasswordSchema } from "./auth";
 
-export const roleSchema = z.enum(["admin", "recruiter", "hiring_manager", "interviewer"], {
+export const roleSchema = z.enum(roles, {
   error: "Choose a role",
 });
 
@@ -26,4 +27,14 @@ export const changeRoleSchema = z.object({
 export const setActiveSchema = z.object({
   intent: z.enum(["deactivate", "reactivate"]),
   userId: z.string().min(1),
+  // Deactivating someone with open rounds: "yes" once the admin has seen them listed.
+  confirm: z.enum(["yes"]).optional(),
+});
+
+/** The two grants a hiring manager can hold: read every loop's debrief; read outcome-linked validity. */
+export const changeGrantsSchema = z.object({
+  intent: z.literal("change-grants"),
+  userId: z.string().min(1),
+  committeeMember: z.literal("on").optional(),
+  peopleAnalytics: z.literal("on").optional(),
 });

@@ -8,7 +8,7 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string;
-  /** The loop the event concerns, if any (the audit log filters by it). */
+  /** The loop the event concerns, if any (the audit log filters by it); a Loop entity is its own. */
   loopId?: string | null;
   data?: Prisma.InputJsonValue;
 }
@@ -17,7 +17,12 @@ export interface AuditEntry {
 export async function recordAudit(entry: AuditEntry | AuditEntry[], client: AuditClient = prisma): Promise<void> {
   const entries = Array.isArray(entry) ? entry : [entry];
   if (entries.length === 0) return;
-  await client.auditEvent.createMany({ data: entries });
+  await client.auditEvent.createMany({
+    data: entries.map((entry) => ({
+      ...entry,
+      loopId: entry.loopId ?? (entry.entityType === "Loop" ? entry.entityId : null),
+    })),
+  });
 }
 
 /**

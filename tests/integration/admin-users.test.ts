@@ -111,3 +111,49 @@ describe("people admin", () => {
     expect(JSON.stringify(outcome.data)).not.toMatch(/argon2|hash/i);
   });
 });
+
+describe("grants", () => {
+  it("an admin makes a hiring manager a committee member, who then reads a loop they neither manage nor sit on", async () => {
+    const { panelScenario } = await import("../support/scenario");
+    const debriefRoute = await import("~/routes/_app.loops.$loopId.debrief");
+    const { users, loop } = await panelScenario();
+    const manager = await createUser(prisma, { role: "hiring_manager" });
+    const debrief = async () =>
+      (
+        await run(debriefRoute.loader, request(`/loops/${loop.id}/debrief`, { cookie: await cookieFor(manager.id) }), {
+          loopId: loop.id,
+        })
+      ).status;
+    expect(await debrief()).toBe(404);
+
+    const adminCookie = await cookieFor(users.admin.id);
+    const grant = await run(
+      usersRoute.action,
+      request("/admin/users", {
+        cookie: adminCookie,
+        form: { intent: "change-grants", userId: manager.id, committeeMember: "on" },
+      }),
+    );
+    expect(grant.status).toBe(200);
+    expect(await debrief()).toBe(200);
+    expect(await prisma.auditEvent.count({ where: { action: "user.grants_changed", entityId: manager.id } })).toBe(1);
+
+    // Grants are for hiring managers; an interviewer is refused and nothing changes.
+    const refused = await run(
+      usersRoute.action,
+      request("/admin/users", {
+        cookie: adminCookie,
+        form: { intent: "change-grants", userId: users.alice.id, committeeMember: "on" },
+      }),
+    );
+    expect(refused.status).toBe(409);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: users.alice.id } })).committeeMember).toBe(false);
+
+    // Unticking takes the grant away again.
+    await run(
+      usersRoute.action,
+      request("/admin/users", { cookie: adminCookie, form: { intent: "change-grants", userId: manager.id } }),
+    );
+    expect(await debrief()).toBe(404);
+  });
+});

@@ -8,29 +8,32 @@ import { cookieFor, prisma, request, run } from "../support/remix";
 // even from a signed-in admin, before it changes anything.
 const routesDir = path.resolve("app/routes");
 const routeFiles = fs.readdirSync(routesDir).filter((file) => /\.tsx?$/.test(file));
+const withActions: string[] = [];
+for (const file of routeFiles) if ("action" in (await import(path.join(routesDir, file)))) withActions.push(file);
 
 describe("cross-site request forgery", () => {
-  it("finds the route modules with actions", async () => {
-    const withActions = [];
-    for (const file of routeFiles) if ("action" in (await import(path.join(routesDir, file)))) withActions.push(file);
-    expect(withActions.length).toBeGreaterThanOrEqual(3);
+  it("finds the route modules with actions", () => {
+    // Feedback, autosave, decisions, loops, candidates, people, rubrics, kits, stages, sign-in and out at least.
+    expect(withActions.length).toBeGreaterThanOrEqual(13);
   });
 
-  for (const file of routeFiles) {
-    it(`${file}: refuses a POST from another site`, async () => {
-      const route = (await import(path.join(routesDir, file))) as { action?: unknown };
-      if (!route.action) return;
+  for (const file of withActions) {
+    it(`${file}: refuses a POST from another site, or with no Origin, and changes nothing`, async () => {
+      const route = (await import(path.join(routesDir, file))) as { action: unknown };
       const admin = await createUser(prisma, { role: "admin" });
-      const before = await prisma.auditEvent.count();
+      const cookie = await cookieFor(admin.id);
+      const before = await Promise.all([prisma.auditEvent.count(), prisma.session.count(), prisma.feedback.count()]);
       for (const origin of ["https://evil.example", null]) {
         const outcome = await run(
           route.action,
-          request("/anything", { cookie: await cookieFor(admin.id), form: { intent: "create" }, origin }),
-          { loopId: "x", roundId: "x", userId: "x" },
+          request("/anything", { cookie, form: { intent: "create", version: "0", summary: "x" }, origin }),
+          { loopId: "x", roundId: "x", userId: "x", rubricId: "x", dimensionId: "x", type: "behavioral" },
         );
-        expect(outcome.status).toBe(403);
+        expect(outcome.status, `Origin ${origin}`).toBe(403);
       }
-      expect(await prisma.auditEvent.count()).toBe(before);
+      expect(await Promise.all([prisma.auditEvent.count(), prisma.session.count(), prisma.feedback.count()])).toEqual(
+        before,
+      );
     });
   }
 });

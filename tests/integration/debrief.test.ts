@@ -143,7 +143,7 @@ describe("debrief", () => {
   });
 
   it("makes the same number of queries whatever the panel size", async () => {
-    const { users, loop, rubric } = await splitPanel();
+    const { users, loop } = await splitPanel();
     await getDebrief(users.hm, loop.id); // warms the calibration cache
     await settleCalibrationRefreshes();
     await getDebrief(users.hm, loop.id);
@@ -162,7 +162,6 @@ describe("debrief", () => {
       });
       await submit(extra.id, round.id, completeForm({}, String((i % 4) + 1)));
     }
-    void rubric;
     await getDebrief(users.hm, loop.id); // new submissions: the calibration cache recomputes in the background
     await settleCalibrationRefreshes();
     before = database.queryCount();

@@ -250,3 +250,24 @@ describe("amending", () => {
     expect(await prisma.feedbackAmendment.count({ where: { feedback: { roundId: rounds.bobBehavioral.id } } })).toBe(0);
   });
 });
+
+describe("submit cost", () => {
+  it("submits a scorecard through the route in at most 10 queries, the stage move it triggers included", async () => {
+    const { database } = await import("~/server/db.server");
+    const { users, rounds } = await panelScenario();
+    const cookie = await cookieFor(users.bob.id);
+    const stageChanges = await prisma.stageChange.count();
+    const before = database.queryCount();
+    const outcome = await run(
+      feedbackRoute.action,
+      request(`/rounds/${rounds.bobBehavioral.id}/feedback`, { cookie, form: completeForm({}, "3") }),
+      { roundId: rounds.bobBehavioral.id },
+    );
+    const used = database.queryCount() - before;
+    expect(outcome.status).toBe(302);
+    expect(await prisma.rating.count({ where: { feedback: { roundId: rounds.bobBehavioral.id } } })).toBe(4);
+    // Every round has been held, so this submit also moves the loop on (the costliest path).
+    expect(await prisma.stageChange.count()).toBe(stageChanges + 1);
+    expect(used).toBeLessThanOrEqual(10);
+  });
+});

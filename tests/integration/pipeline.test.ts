@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as pipelineRoute from "~/routes/_app.pipeline._index";
 import * as stagesRoute from "~/routes/_app.admin.stages";
-import { createUser } from "../../prisma/factories";
+import { createCandidate, createLoop, createUser } from "../../prisma/factories";
 import { panelScenario } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
@@ -68,16 +68,52 @@ describe("pipeline", () => {
 });
 
 describe("pipeline summary", () => {
-  it("shows recruiters the time in stage and to decision, and interviewers' turnaround; others are refused", async () => {
+  it("shows recruiters the median days in each stage and to decision, split internal/external, and turnaround; others are refused", async () => {
     const summaryRoute = await import("~/routes/_app.pipeline.summary");
-    const { users } = await panelScenario();
+    const { users, rubric } = await panelScenario();
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000);
+    // Two internal loops decided after 20 and 30 days (screen 4 and 6 days), one external after 80.
+    const plans: { source: "internal" | "external"; start: number; screenEnds: number; decided: number }[] = [
+      { source: "internal", start: 60, screenEnds: 56, decided: 40 },
+      { source: "internal", start: 50, screenEnds: 44, decided: 20 },
+      { source: "external", start: 100, screenEnds: 90, decided: 20 },
+    ];
+    for (const plan of plans) {
+      const candidate = await createCandidate(prisma, {
+        recruiterId: users.recruiter.id,
+        hiringManagerId: users.hm.id,
+        source: plan.source,
+      });
+      await createLoop(prisma, {
+        candidateId: candidate.id,
+        recruiterId: users.recruiter.id,
+        hiringManagerId: users.hm.id,
+        rubricVersionId: rubric.id,
+        history: [
+          { stage: "screen", at: day(plan.start) },
+          { stage: "in_loop", at: day(plan.screenEnds) },
+          { stage: "decided", at: day(plan.decided) },
+        ],
+      });
+    }
     const outcome = await run(
       summaryRoute.loader,
       request("/pipeline/summary?period=365", { cookie: await cookieFor(users.recruiter.id) }),
     );
     expect(outcome.status).toBe(200);
-    const data = outcome.data as { segments: { segment: string; loops: number }[]; turnaround: unknown[] };
-    expect(data.segments.find((segment) => segment.segment === "all")!.loops).toBeGreaterThan(0);
+    type SegmentRow = {
+      segment: string;
+      decided: number;
+      medianDaysToDecision: number | null;
+      medianDaysInStage: Record<string, number | null>;
+    };
+    const segments = (outcome.data as { segments: SegmentRow[] }).segments;
+    const segment = (name: string) => segments.find((row) => row.segment === name)!;
+    expect(segment("internal")).toMatchObject({ decided: 2, medianDaysToDecision: 25 });
+    expect(segment("internal").medianDaysInStage.screen).toBeCloseTo(5, 6);
+    expect(segment("external")).toMatchObject({ decided: 1, medianDaysToDecision: 80 });
+    expect(segment("external").medianDaysInStage.screen).toBeCloseTo(10, 6);
+    expect(segment("all")).toMatchObject({ decided: 3, medianDaysToDecision: 30 });
     for (const viewer of [users.hm, users.alice]) {
       expect(
         (await run(summaryRoute.loader, request("/pipeline/summary", { cookie: await cookieFor(viewer.id) }))).status,

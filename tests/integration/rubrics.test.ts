@@ -29,7 +29,10 @@ describe("rubric versions", () => {
   it("copies the current version into a draft, edits, reorders, adds a secondary dimension and publishes", async () => {
     const v1 = await createDefaultRubric(prisma);
     const { cookie } = await adminCookie();
-    const created = await run(rubricsRoute.action, request("/admin/rubrics", { cookie, form: {} }));
+    const created = await run(
+      rubricsRoute.action,
+      request("/admin/rubrics", { cookie, form: { intent: "new_draft" } }),
+    );
     expect(created.status).toBe(302);
     const draftId = created.headers.get("Location")!.split("/").pop()!;
     const draft = await prisma.rubricVersion.findUniqueOrThrow({

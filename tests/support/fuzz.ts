@@ -6,8 +6,7 @@
  * (4xx) leaves every table's row count as it was.
  */
 import fc from "fast-check";
-import { roundTypeOrder } from "~/domain/default-rubric";
-import { stageOrder } from "~/domain/stages";
+import { roundTypes, stageOrder } from "~/domain/vocabulary";
 import { prisma } from "~/server/db.server";
 import { createUser } from "../../prisma/factories";
 import type { RouteInfo, RunningApp } from "./in-process-server";
@@ -45,7 +44,7 @@ export async function buildWorld(): Promise<FuzzWorld> {
       roundId: Object.values(rounds).map((round) => round.id),
       rubricId: [rubric.id],
       dimensionId: [...dimensions.map((dimension) => dimension.id), "new"],
-      type: [...roundTypeOrder],
+      type: [...roundTypes],
       userId: Object.values(users).map((user) => user.id),
     },
     dimensionKeys: dimensions.map((dimension) => dimension.key),

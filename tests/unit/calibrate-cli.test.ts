@@ -68,6 +68,52 @@ describe("calibrate reliability (CLI)", () => {
     expect(result.stdout).not.toContain("NaN");
   });
 
+  it("adds REML variance components and the reliability of a panel of k (lme4's Penicillin as ratings)", () => {
+    const penicillin = fs
+      .readFileSync(path.resolve("tests/fixtures/penicillin/penicillin.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(","))
+      .map(([diameter, plate, sample]) => `${plate},${sample},${diameter}`);
+    const result = cli(
+      "reliability",
+      "--input",
+      file("penicillin.csv", `unit,rater,rating\n${penicillin.join("\n")}\n`),
+    );
+    expect(result.status).toBe(0);
+    const [entry] = JSON.parse(result.stdout).dimensions;
+    // The existing fields come first, unchanged; the new ones follow.
+    expect(Object.keys(entry)).toEqual([
+      "dimension",
+      "units",
+      "raters",
+      "ratings",
+      "krippendorffAlpha",
+      "icc",
+      "raterEffects",
+      "varianceComponents",
+      "panelReliability",
+      "notes",
+    ]);
+    expect(entry.varianceComponents).toMatchObject({ method: "REML" });
+    expect(entry.varianceComponents.unit).toBeCloseTo(0.7169, 3);
+    expect(entry.varianceComponents.rater).toBeCloseTo(3.7311, 3);
+    expect(entry.varianceComponents.residual).toBeCloseTo(0.3024, 3);
+    expect(entry.panelReliability.k).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // k = 1: 0.7169 / (0.7169 + 3.7311 + 0.3024) raw; 0.7169 / (0.7169 + 0.3024) adjusted.
+    expect(entry.panelReliability.raw[0]).toBeCloseTo(0.7169 / 4.7504, 3);
+    expect(entry.panelReliability.adjusted[0]).toBeCloseTo(0.7169 / 1.0193, 3);
+  });
+
+  it("gives null variance components with a note when raters cannot be separated", () => {
+    const result = cli("reliability", "--input", file("one-rater.csv", "unit,rater,rating\na,x,1\nb,x,3\n"));
+    const [entry] = JSON.parse(result.stdout).dimensions;
+    expect(entry.varianceComponents).toBeNull();
+    expect(entry.panelReliability).toBeNull();
+    expect(entry.notes.join(" ")).toContain("varianceComponents: fewer than two raters");
+  });
+
   it.each([
     ["empty.csv", "", "the file is empty"],
     ["header.csv", "unit,who,rating\na,x,1\n", "row 1: the header lacks column(s) rater"],

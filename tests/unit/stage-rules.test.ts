@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { overlaps, schedulingWarnings } from "~/domain/scheduling";
-import { automaticStage, type RoundForStage } from "~/domain/stage-rules";
+import { automaticStage, type RoundForStage, stageAfterDecision, stageMoveRefusal } from "~/domain/stage-rules";
+import { stageOrder } from "~/domain/vocabulary";
 
 const now = new Date("2026-11-23T12:00:00Z");
 const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
@@ -56,6 +57,67 @@ describe("automatic stages", () => {
     expect(automaticStage("awaiting_feedback", [round({ scheduledAt: at(10), interviewerId: "a" })], now)).toBe(
       "awaiting_feedback",
     );
+  });
+
+  it("after More signal needed, only rounds still to come move the loop on", () => {
+    const reopenedAt = at(-1);
+    const firstPhase = [
+      round({ scheduledAt: at(-72), interviewerId: "a", submitted: true }),
+      // A late scorecard from the first phase arrives: it does not send the loop back to debrief.
+      round({ scheduledAt: at(-48), interviewerId: "b", submitted: true }),
+    ];
+    expect(automaticStage("loop_scheduled", firstPhase, now)).toBe("debrief");
+    expect(automaticStage("loop_scheduled", firstPhase, now, reopenedAt)).toBe("loop_scheduled");
+    const further = [...firstPhase, round({ scheduledAt: at(24), interviewerId: "c" })];
+    expect(automaticStage("loop_scheduled", further, now, reopenedAt)).toBe("loop_scheduled");
+    further[2] = round({ scheduledAt: at(-0.5), durationMinutes: 20, interviewerId: "c" });
+    expect(automaticStage("loop_scheduled", further, now, reopenedAt)).toBe("awaiting_feedback");
+    further[2] = round({ scheduledAt: at(-0.5), durationMinutes: 20, interviewerId: "c", submitted: true });
+    expect(automaticStage("loop_scheduled", further, now, reopenedAt)).toBe("debrief");
+  });
+});
+
+describe("stage moves against the recorded decision", () => {
+  const beforeDecided = stageOrder.slice(0, stageOrder.indexOf("decided"));
+
+  it("closing is always allowed, whatever was decided", () => {
+    for (const decision of [null, "hire", "no_hire", "more_signal"] as const) {
+      expect(stageMoveRefusal("closed", decision)).toBeNull();
+    }
+  });
+
+  it("decided is reached only by recording a decision", () => {
+    for (const decision of [null, "hire", "no_hire", "more_signal"] as const) {
+      expect(stageMoveRefusal("decided", decision)).toMatch(/records the decision in the debrief/);
+    }
+  });
+
+  it("an offer needs a current hire decision", () => {
+    expect(stageMoveRefusal("offer", "hire")).toBeNull();
+    expect(stageMoveRefusal("offer", null)).toMatch(/needs a hire decision/);
+    expect(stageMoveRefusal("offer", "more_signal")).toMatch(/needs a hire decision/);
+    expect(stageMoveRefusal("offer", "no_hire")).toMatch(/no hire/);
+  });
+
+  it("a hire or no hire keeps the loop out of the interviewing stages until More signal needed reopens it", () => {
+    for (const to of beforeDecided) {
+      expect(stageMoveRefusal(to, "hire"), to).toMatch(/record More signal needed in the debrief to reopen the loop/);
+      expect(stageMoveRefusal(to, "no_hire"), to).toMatch(/no hire decision/);
+      expect(stageMoveRefusal(to, "more_signal"), to).toBeNull();
+      expect(stageMoveRefusal(to, null), to).toBeNull();
+    }
+  });
+
+  it("a recorded decision moves the loop: hire and no hire settle it, More signal needed reopens it", () => {
+    expect(stageAfterDecision("debrief", "hire")).toBe("decided");
+    expect(stageAfterDecision("awaiting_feedback", "no_hire")).toBe("decided");
+    expect(stageAfterDecision("offer", "hire")).toBe("offer");
+    expect(stageAfterDecision("offer", "no_hire")).toBe("decided");
+    expect(stageAfterDecision("debrief", "more_signal")).toBe("loop_scheduled");
+    expect(stageAfterDecision("decided", "more_signal")).toBe("loop_scheduled");
+    for (const outcome of ["hire", "no_hire", "more_signal"] as const) {
+      expect(stageAfterDecision("closed", outcome)).toBe("closed");
+    }
   });
 });
 

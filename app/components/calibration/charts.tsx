@@ -129,3 +129,64 @@ export function AlphaByRoundTypeChart({ bars }: { bars: { label: string; alpha: 
     </ChartFigure>
   );
 }
+
+/** Reliability of a panel's mean against panel size, per dimension: solid raw, dashed severity-adjusted. */
+export function PanelReliabilityChart({
+  series,
+  dimensions,
+}: {
+  series: Record<string, number | null>[];
+  dimensions: { key: string; name: string }[];
+}) {
+  const value = (point: Record<string, number | null>, key: string) =>
+    point[key] === null || point[key] === undefined ? "n/a" : Number(point[key]).toFixed(2);
+  return (
+    <ChartFigure
+      id="panel-size"
+      title="Reliability of a panel's mean against panel size"
+      description="How much of the spread between candidates' mean ratings is the candidates themselves, for panels of 1 to 8 different interviewers. Solid lines: raw means; dashed: with each interviewer's severity removed. The dotted line marks 0.8."
+      table={{
+        caption: "Panel reliability by number of interviewers (raw / adjusted)",
+        head: ["Interviewers", ...dimensions.map((dimension) => dimension.name)],
+        rows: series.map((point) => [
+          String(point.k),
+          ...dimensions.map(
+            (dimension) => `${value(point, `${dimension.key}:raw`)} / ${value(point, `${dimension.key}:adjusted`)}`,
+          ),
+        ]),
+      }}
+    >
+      <ResponsiveContainer width="100%" height={280} initialDimension={{ width: 640, height: 280 }}>
+        <LineChart accessibilityLayer={false} data={series} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="k" />
+          <YAxis domain={[0, 1]} width={48} />
+          <ReferenceLine y={0.8} stroke="#64748b" strokeDasharray="2 4" />
+          <Tooltip />
+          <Legend />
+          {dimensions.flatMap((dimension, index) => [
+            <Line
+              key={`${dimension.key}:raw`}
+              type="monotone"
+              dataKey={`${dimension.key}:raw`}
+              name={`${dimension.name} (raw)`}
+              stroke={LINE_COLORS[index % LINE_COLORS.length]}
+              isAnimationActive={false}
+              dot={false}
+            />,
+            <Line
+              key={`${dimension.key}:adjusted`}
+              type="monotone"
+              dataKey={`${dimension.key}:adjusted`}
+              name={`${dimension.name} (adjusted)`}
+              stroke={LINE_COLORS[index % LINE_COLORS.length]}
+              strokeDasharray="5 4"
+              isAnimationActive={false}
+              dot={false}
+            />,
+          ])}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}

@@ -4,7 +4,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { FieldErrors } from "~/components/field";
 import { TextareaField } from "~/components/textarea-field";
 import { Field } from "~/components/field";
-import { DECISION_TEXT_LIMIT, decisionOutcomeLabels, decisionSchema } from "~/schemas/decision";
+import { DECISION_TEXT_LIMIT, decisionSchema } from "~/schemas/decision";
+import { decisionOutcomeLabels } from "~/domain/vocabulary";
 
 export function DecisionForm({
   dimensions,

@@ -1,7 +1,8 @@
 import { RatingBadge } from "~/components/feedback/feedback-readout";
 import type { Debrief } from "~/server/debrief/debrief.server";
+import { struckThrough, VoidedNote } from "./void-scorecard";
 
-/** For each dimension, every interviewer's rating next to their evidence. */
+/** For each dimension, every interviewer's rating next to their evidence; voided scorecards struck through. */
 export function EvidenceSideBySide({ debrief }: { debrief: Debrief }) {
   const submitted = debrief.rows.filter((row) => row.submittedAt);
   return (
@@ -15,15 +16,20 @@ export function EvidenceSideBySide({ debrief }: { debrief: Debrief }) {
             {submitted.map((row) => {
               const cell = row.cells[index]!;
               return (
-                <li key={row.roundId} className="rounded-md border border-slate-200 p-2">
-                  <p className="text-sm">
+                <li
+                  key={row.roundId}
+                  className={`rounded-md border p-2 ${row.voided ? "border-dashed border-red-300" : "border-slate-200"}`}
+                  data-voided={row.voided ? "" : undefined}
+                >
+                  <p className={`text-sm ${row.voided ? struckThrough : ""}`}>
                     <span className="font-semibold">{row.interviewerName}</span>{" "}
                     <span className="text-slate-600">({row.typeLabel})</span> <RatingBadge value={cell.value} />
                     {cell.amended ? <span className="ml-1 text-xs font-semibold text-amber-800">amended</span> : null}
                   </p>
-                  <p className="mt-1 text-sm text-slate-800">
+                  <p className={`mt-1 text-sm ${row.voided ? struckThrough : "text-slate-800"}`}>
                     {cell.evidence ? `“${cell.evidence}”` : <span className="text-slate-600">No evidence.</span>}
                   </p>
+                  {row.voided ? <VoidedNote voided={row.voided} /> : null}
                 </li>
               );
             })}

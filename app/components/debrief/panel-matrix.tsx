@@ -1,9 +1,11 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { useState } from "react";
 import { RatingBadge } from "~/components/feedback/feedback-readout";
 import { formatDuration } from "~/domain/feedback-timing";
 import { ratingLabel, recommendationLabel } from "~/domain/rating-scale";
 import type { Debrief } from "~/server/debrief/debrief.server";
 import { formatDateTime } from "~/utils/format";
+import { struckThrough, VoidedNote, VoidScorecardForm } from "./void-scorecard";
 
 type Row = Debrief["rows"][number];
 
@@ -33,8 +35,18 @@ function StatusNote({ row }: { row: Row }) {
   );
 }
 
-/** Rounds by dimensions. A cell is a button: choosing it shows the evidence behind the rating. */
-export function PanelMatrix({ debrief }: { debrief: Debrief }) {
+/** The last void attempt, for the form it came from. */
+export interface VoidResult {
+  feedbackId: string;
+  result: SubmissionResult<string[]>;
+}
+
+/**
+ * Rounds by dimensions. A cell is a button: choosing it shows the evidence
+ * behind the rating. A voided scorecard stays in its row, struck through, with
+ * who voided it and why; admins may void a submitted one.
+ */
+export function PanelMatrix({ debrief, voidResult }: { debrief: Debrief; voidResult?: VoidResult }) {
   const [selected, setSelected] = useState<{ roundId: string; dimensionKey: string } | null>(null);
   const selectedRow = debrief.rows.find((row) => row.roundId === selected?.roundId);
   const selectedCell = selectedRow?.cells.find((cell) => cell.dimensionKey === selected?.dimensionKey);
@@ -60,13 +72,23 @@ export function PanelMatrix({ debrief }: { debrief: Debrief }) {
           </thead>
           <tbody>
             {debrief.rows.map((row) => (
-              <tr key={row.roundId}>
+              <tr key={row.roundId} data-testid={`panel-row-${row.roundId}`} data-voided={row.voided ? "" : undefined}>
                 <th scope="row" className="min-w-[12rem] text-left font-normal">
-                  <span className="font-semibold">{row.typeLabel}</span>
-                  <span className="block">{row.interviewerName}</span>
+                  <span className={row.voided ? struckThrough : ""}>
+                    <span className="font-semibold">{row.typeLabel}</span>
+                    <span className="block">{row.interviewerName}</span>
+                  </span>
+                  {row.voided ? <VoidedNote voided={row.voided} /> : null}
                   <span className="block text-xs">
                     <StatusNote row={row} />
                   </span>
+                  {debrief.canVoid && row.feedbackId && row.submittedAt && !row.voided ? (
+                    <VoidScorecardForm
+                      feedbackId={row.feedbackId}
+                      label={`${row.interviewerName} (${row.typeLabel})`}
+                      lastResult={voidResult?.feedbackId === row.feedbackId ? voidResult.result : undefined}
+                    />
+                  ) : null}
                 </th>
                 {row.cells.map((cell) => {
                   const focus = row.focusDimensionKeys.includes(cell.dimensionKey);
@@ -78,12 +100,12 @@ export function PanelMatrix({ debrief }: { debrief: Debrief }) {
                         <button
                           type="button"
                           aria-pressed={isSelected}
-                          aria-label={`${row.interviewerName}, ${name}: ${ratingLabel(cell.value)}${cell.adjusted !== null ? `, severity-adjusted ${cell.adjusted.toFixed(1)}` : ""}${cell.amended ? ", amended" : ""}. Show evidence`}
+                          aria-label={`${row.interviewerName}, ${name}: ${ratingLabel(cell.value)}${cell.adjusted !== null ? `, severity-adjusted ${cell.adjusted.toFixed(1)}` : ""}${cell.amended ? ", amended" : ""}${row.voided ? ", voided" : ""}. Show evidence`}
                           aria-describedby={cell.raterEffect ? `effect-${row.roundId}-${cell.dimensionKey}` : undefined}
                           onClick={() =>
                             setSelected(isSelected ? null : { roundId: row.roundId, dimensionKey: cell.dimensionKey })
                           }
-                          className={`group relative rounded p-0.5 text-left ${isSelected ? "ring-2 ring-indigo-700" : ""}`}
+                          className={`group relative rounded p-0.5 text-left ${isSelected ? "ring-2 ring-indigo-700" : ""} ${row.voided ? struckThrough : ""}`}
                         >
                           <RatingBadge value={cell.value} />
                           {cell.adjusted !== null && cell.raterEffect ? (
@@ -116,7 +138,9 @@ export function PanelMatrix({ debrief }: { debrief: Debrief }) {
                     </td>
                   );
                 })}
-                <td>{row.submittedAt ? recommendationLabel(row.recommendation) : "—"}</td>
+                <td className={row.voided ? struckThrough : ""}>
+                  {row.submittedAt ? recommendationLabel(row.recommendation) : "—"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -134,6 +158,7 @@ export function PanelMatrix({ debrief }: { debrief: Debrief }) {
             <p className="mt-1 text-xs text-slate-600">
               {selectedRow.typeLabel} · submitted {formatDateTime(selectedRow.submittedAt)}
             </p>
+            {selectedRow.voided ? <VoidedNote voided={selectedRow.voided} /> : null}
           </div>
         ) : (
           <p className="text-sm text-slate-600">Choose a rating to read the evidence behind it.</p>

@@ -1,8 +1,9 @@
-import { type AppLoadContext, data, redirect } from "@remix-run/node";
+import { type AppLoadContext, redirect } from "@remix-run/node";
 import { can, type Capability, type LoopAction, type LoopRelationship } from "~/domain/permissions";
 import { authorizeLoop } from "./permissions.server";
 import { assertSameOrigin } from "./origin.server";
 import { getSession, type SessionUser } from "./session.server";
+import { ServiceError } from "../service-error.server";
 
 export type { SessionUser };
 
@@ -40,7 +41,7 @@ export async function requireUser({ request, context }: GuardArgs): Promise<Sess
 export async function requirePermission(args: GuardArgs, capability: Capability): Promise<SessionUser> {
   const user = await requireUser(args);
   if (!can(user, capability)) {
-    throw data({ message: "Your role does not give access to this page." }, { status: 403 });
+    throw new ServiceError(403, "Your role does not give access to this page.");
   }
   return user;
 }

@@ -1,5 +1,5 @@
-import { data } from "@remix-run/node";
 import { allowedOrigins } from "~/env.server";
+import { ServiceError } from "../service-error.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -41,5 +41,5 @@ export function isSameOriginRequest(request: Request): boolean {
 export const crossSiteMessage = "This request came from another site and was refused. Reload the page and try again.";
 
 export function assertSameOrigin(request: Request): void {
-  if (!isSameOriginRequest(request)) throw data({ message: crossSiteMessage }, { status: 403 });
+  if (!isSameOriginRequest(request)) throw new ServiceError(403, crossSiteMessage);
 }

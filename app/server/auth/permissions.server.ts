@@ -1,7 +1,7 @@
-import { data } from "@remix-run/node";
 import { decideLoopAction, type LoopAction, type LoopRelationship, mayLoop, type Person } from "~/domain/permissions";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "../db.server";
+import { ServiceError } from "../service-error.server";
 
 /**
  * The one server entry point for access to loops: every loader, action,
@@ -46,9 +46,9 @@ export async function authorizeLoop(
   db: Db = prisma,
 ): Promise<LoopRelationship> {
   const relationship = await loopRelationship(person, loopId, db);
-  if (!relationship) throw data({ message: "There is no such loop." }, { status: 404 });
+  if (!relationship) throw new ServiceError(404, "There is no such loop.");
   const verdict = decideLoopAction(person, relationship, action);
-  if (!verdict.allowed) throw data({ message: verdict.reason }, { status: verdict.status });
+  if (!verdict.allowed) throw new ServiceError(verdict.status, verdict.reason);
   return relationship;
 }
 

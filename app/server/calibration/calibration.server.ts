@@ -1,10 +1,12 @@
 import { summariseCalibration, type CalibrationRow, type CalibrationSummary } from "~/domain/calibration-stats";
+import type { HireOutcomeRow } from "~/domain/validity-summary";
 import { Prisma } from "~/generated/prisma/client";
 import type { RoundType } from "~/generated/prisma/enums";
-import type { Person } from "~/domain/permissions";
+import { mayReadOutcomes, type Person } from "~/domain/permissions";
 import { lockedLoopIds } from "../auth/permissions.server";
 import { prisma } from "../db.server";
 import { currentRubricVersion } from "../rubrics/rubrics.server";
+import { ServiceError } from "../service-error.server";
 
 export interface CalibrationFilter {
   /** Only feedback submitted in the last this many days (a sliding window). */
@@ -49,6 +51,8 @@ export async function loadCalibrationRows(filter: CalibrationFilter, now = new D
       ${since ? Prisma.sql`AND f."submittedAt" >= ${since}` : Prisma.empty}
       ${filter.roundType ? Prisma.sql`AND r."type"::text = ${filter.roundType}` : Prisma.empty}
       ${filter.hiringManagerId ? Prisma.sql`AND l."hiringManagerId" = ${filter.hiringManagerId}` : Prisma.empty}
+    -- A fixed order makes every figure reproducible to the last bit: sums in floating point depend on order.
+    ORDER BY f."id", d."position"
   `);
   return rows.map((row) => ({
     ...row,
@@ -59,6 +63,17 @@ export async function loadCalibrationRows(filter: CalibrationFilter, now = new D
       : null,
     feedbackDueAt: row.feedbackDueAt ? new Date(row.feedbackDueAt) : null,
   }));
+}
+
+/**
+ * Outcomes recorded for hires (the validity figures keep only those among the
+ * counted loops, so the blind rule and the filter hold for them as well).
+ */
+async function loadOutcomes(): Promise<HireOutcomeRow[]> {
+  return prisma.hireOutcome.findMany({
+    where: { loop: { decisions: { some: { supersededAt: null, outcome: "hire" } } } },
+    select: { loopId: true, performance6: true, performance12: true, stillInRole: true },
+  });
 }
 
 /**
@@ -76,13 +91,18 @@ async function dataVersion(): Promise<string> {
       (SELECT concat_ws(':', count(*), max(a."amendedAt"))
          FROM "FeedbackAmendment" a JOIN "Feedback" f ON f."id" = a."feedbackId" JOIN "Round" r ON r."id" = f."roundId"
          WHERE EXISTS (SELECT 1 FROM "Decision" cd WHERE cd."loopId" = r."loopId" AND cd."supersededAt" IS NULL AND cd."outcome" IN ('hire', 'no_hire'))),
-      (SELECT concat_ws(':', count(*), max("decidedAt"), max("supersededAt")) FROM "Decision")
+      (SELECT concat_ws(':', count(*), max("decidedAt"), max("supersededAt")) FROM "Decision"),
+      (SELECT concat_ws(':', count(*), max("updatedAt")) FROM "HireOutcome")
     ) AS "version"`);
   return row!.version;
 }
 
+// Bumped whenever the summary's shape changes, so a snapshot of an older shape is never served.
+const SUMMARY_FORMAT = 2;
+
 function filterKey(filter: CalibrationFilter): string {
   return JSON.stringify({
+    format: SUMMARY_FORMAT,
     periodDays: filter.periodDays ?? null,
     roundType: filter.roundType ?? null,
     hiringManagerId: filter.hiringManagerId ?? null,
@@ -95,8 +115,23 @@ function filterKey(filter: CalibrationFilter): string {
  * feedback on a loop those figures count, in which case that loop is left out
  * for them (its own cached snapshot). Every statistic shown to a person,
  * calibration page and debrief adjustment alike, comes through here.
+ * Outcome-linked validity is dropped unless asked for (`validity: true`) by a
+ * person who may read outcomes (checked here too, from the database): the
+ * debrief never asks.
  */
-export async function calibrationFor(viewer: Pick<Person, "id">, filter: Omit<CalibrationFilter, "excludeLoopIds">) {
+export async function calibrationFor(
+  viewer: Pick<Person, "id">,
+  filter: Omit<CalibrationFilter, "excludeLoopIds">,
+  options: { validity?: boolean } = {},
+): Promise<CalibrationResult> {
+  if (options.validity) {
+    const grant = await prisma.user.findUnique({
+      where: { id: viewer.id },
+      select: { role: true, peopleAnalytics: true },
+    });
+    if (!grant || !mayReadOutcomes(grant))
+      throw new ServiceError(403, "Outcome-linked validity is for admins and the people-analytics grant.");
+  }
   const locked = await lockedLoopIds(viewer.id);
   const counted = locked.length
     ? await prisma.decision.findMany({
@@ -104,7 +139,8 @@ export async function calibrationFor(viewer: Pick<Person, "id">, filter: Omit<Ca
         select: { loopId: true },
       })
     : [];
-  return getCalibration({ ...filter, excludeLoopIds: counted.map((decision) => decision.loopId) });
+  const result = await getCalibration({ ...filter, excludeLoopIds: counted.map((decision) => decision.loopId) });
+  return options.validity ? result : { ...result, summary: { ...result.summary, validity: null } };
 }
 
 // A sliding window moves even when no feedback arrives: refresh such snapshots twice a day.
@@ -163,6 +199,16 @@ export async function getCalibration(
   return computeAndStore(key, filter, version);
 }
 
+/**
+ * Figures are kept to 12 significant digits (and rounding noise below 1e-12 is
+ * zero): the database's JSON does not round-trip the last bits of a double, and
+ * a figure must read the same whether it was just computed or read back.
+ */
+function storedNumber(_key: string, value: unknown): unknown {
+  if (typeof value !== "number" || !Number.isFinite(value)) return value;
+  return Math.abs(value) < 1e-12 ? 0 : Number(value.toPrecision(12));
+}
+
 async function computeAndStore(key: string, filter: CalibrationFilter, version: string): Promise<CalibrationResult> {
   const started = performance.now();
   const rubric = await currentRubricVersion();
@@ -175,15 +221,24 @@ async function computeAndStore(key: string, filter: CalibrationFilter, version: 
         })
       ).map((dimension) => dimension.key)
     : [];
-  const summary = summariseCalibration(await loadCalibrationRows(filter), dimensionKeys);
+  const [rows, outcomes] = await Promise.all([loadCalibrationRows(filter), loadOutcomes()]);
+  const summary = summariseCalibration(rows, dimensionKeys, outcomes);
   const computeMs = Math.round(performance.now() - started);
-  const data = JSON.parse(JSON.stringify(summary)) as Prisma.InputJsonValue;
+  const data = JSON.parse(JSON.stringify(summary, storedNumber)) as Prisma.InputJsonValue;
   const saved = await prisma.calibrationSnapshot.upsert({
     where: { key },
     create: { key, dataVersion: version, computeMs, data },
     update: { dataVersion: version, computeMs, data, computedAt: new Date() },
   });
-  return { summary, computedAt: saved.computedAt.toISOString(), computeMs, fromCache: false, refreshing: false };
+  // Serve what the cache will serve (JSON turns -0 into 0, NaN into null), so a figure never
+  // differs between the view that computed it and the views that read it back.
+  return {
+    summary: data as unknown as CalibrationSummary,
+    computedAt: saved.computedAt.toISOString(),
+    computeMs,
+    fromCache: false,
+    refreshing: false,
+  };
 }
 
 /**
@@ -191,6 +246,10 @@ async function computeAndStore(key: string, filter: CalibrationFilter, version: 
  * before serving), so even the first page view reads from the cache.
  */
 export async function warmCalibration(): Promise<void> {
+  // Snapshots of an older summary shape are never read again (their keys differ): drop them.
+  await prisma.calibrationSnapshot.deleteMany({
+    where: { NOT: { key: { startsWith: `{"format":${SUMMARY_FORMAT},` } } },
+  });
   for (const filter of [{}, { periodDays: 365 }] satisfies CalibrationFilter[]) {
     if (!(await prisma.calibrationSnapshot.findUnique({ where: { key: filterKey(filter) }, select: { key: true } }))) {
       await computeAndStore(filterKey(filter), filter, await dataVersion());

@@ -1,5 +1,3 @@
-import { data } from "@remix-run/node";
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { roundFeedbackState } from "~/domain/feedback-timing";
 import { countSplits, debriefAgenda, mean, spreadOf } from "~/domain/panel-spread";
 import { krippendorffAlpha } from "~/domain/reliability";
@@ -10,6 +8,8 @@ import { prisma } from "../db.server";
 import { loopHeaderSelect } from "../loops/loop-select.server";
 import { calibrationFor } from "../calibration/calibration.server";
 import { getPanelFeedback, type PanelFeedbackEntry } from "../feedback/panel-feedback.server";
+import { ServiceError } from "../service-error.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 /**
  * Everything the debrief page shows, in a fixed number of queries whatever
@@ -73,11 +73,11 @@ export async function getDebrief(
       },
     },
   });
-  if (!loop) throw data({ message: "There is no such loop." }, { status: 404 });
+  if (!loop) throw new ServiceError(404, "There is no such loop.");
 
   // The route's guard has checked "debrief.read"; the panel read applies the blind rule again on its own.
   const panel = await getPanelFeedback(viewer, loopId, relationship);
-  if (panel.access !== "open") throw data({ message: "There is no such loop." }, { status: 404 });
+  if (panel.access !== "open") throw new ServiceError(404, "There is no such loop.");
 
   const dimensions = loop.rubricVersion.dimensions;
   const byRound = new Map<string, PanelFeedbackEntry>();

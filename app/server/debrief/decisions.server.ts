@@ -1,32 +1,19 @@
-import type { DecisionInput } from "~/schemas/decision";
+import { type DecisionInput } from "~/schemas/decision";
 import type { Person } from "~/domain/permissions";
+import { stageAfterDecision } from "~/domain/stage-rules";
+import { recordAudit } from "../audit.server";
 import { authorizeLoop } from "../auth/permissions.server";
 import { prisma } from "../db.server";
-
-export class DecisionError extends Error {
-  constructor(
-    message: string,
-    readonly status: 403 | 404 | 409,
-  ) {
-    super(message);
-  }
-}
-
-// Stages from which recording a decision moves the loop to "decided"; an offer or a closed loop keeps its stage.
-const STAGES_BEFORE_DECISION = new Set([
-  "sourced",
-  "screen",
-  "loop_scheduled",
-  "in_loop",
-  "awaiting_feedback",
-  "debrief",
-  "decided",
-]);
+import { moveStage } from "../loops/stage.server";
+import { ServiceError } from "../service-error.server";
+import { decisionOutcomeLabels } from "~/domain/vocabulary";
 
 /**
  * Records the hiring decision. A new decision supersedes the previous one
- * (history is kept), moves the loop to "decided" with a recorded stage
- * change, and is audited. Only the loop's hiring manager or an admin decides.
+ * (history is kept) and is audited. Hire and no hire move the loop to
+ * "decided"; More signal needed keeps it active and returns it to loop
+ * scheduling (domain/stage-rules.ts), through the one stage writer. Only the
+ * loop's hiring manager or an admin decides.
  */
 export async function recordDecision(viewer: Person, loopId: string, input: DecisionInput, now = new Date()) {
   return prisma.$transaction(async (tx) => {
@@ -40,10 +27,10 @@ export async function recordDecision(viewer: Person, loopId: string, input: Deci
         rubricVersion: { select: { dimensions: { select: { key: true } } } },
       },
     });
-    if (!loop) throw new DecisionError("There is no such loop.", 404);
+    if (!loop) throw new ServiceError(404, "There is no such loop.");
     const known = new Set(loop.rubricVersion.dimensions.map((dimension) => dimension.key));
     const dimensionKeys = input.dimensionKeys.filter((key) => known.has(key));
-    if (dimensionKeys.length === 0) throw new DecisionError("Name at least one dimension of this loop's rubric.", 409);
+    if (dimensionKeys.length === 0) throw new ServiceError(409, "Name at least one dimension of this loop's rubric.");
 
     await tx.decision.updateMany({ where: { loopId, supersededAt: null }, data: { supersededAt: now } });
     const decision = await tx.decision.create({
@@ -59,28 +46,28 @@ export async function recordDecision(viewer: Person, loopId: string, input: Deci
       },
       select: { id: true },
     });
-    if (STAGES_BEFORE_DECISION.has(loop.stage) && loop.stage !== "decided") {
-      await tx.loop.update({ where: { id: loopId }, data: { stage: "decided", stageChangedAt: now } });
-      await tx.stageChange.create({
-        data: {
-          loopId,
-          fromStage: loop.stage,
-          toStage: "decided",
-          changedAt: now,
-          changedById: viewer.id,
-          reason: `Decision recorded: ${input.outcome}`,
-        },
-      });
-    }
-    await tx.auditEvent.create({
-      data: {
+    const label = decisionOutcomeLabels[input.outcome];
+    const next = stageAfterDecision(loop.stage, input.outcome);
+    await moveStage(
+      tx,
+      loopId,
+      loop.stage,
+      next,
+      viewer.id,
+      input.outcome === "more_signal" ? `${label}: back to loop scheduling` : `Decision recorded: ${label}`,
+      now,
+    );
+    await recordAudit(
+      {
         actorId: viewer.id,
         action: "decision.recorded",
         entityType: "Loop",
         entityId: loopId,
-        data: { decisionId: decision.id, outcome: input.outcome },
+        loopId,
+        data: { decisionId: decision.id, outcome: input.outcome, fromStage: loop.stage, toStage: next },
       },
-    });
-    return decision;
+      tx,
+    );
+    return { ...decision, stage: next };
   });
 }

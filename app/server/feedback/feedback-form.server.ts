@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { data } from "@remix-run/node";
-import { defaultRoundKits, roundTypeLabels } from "~/domain/default-rubric";
+import { defaultRoundKits } from "~/domain/default-rubric";
 import { roundFeedbackState } from "~/domain/feedback-timing";
 import type { SessionUser } from "../auth/session.server";
 import { prisma } from "../db.server";
+import { ServiceError } from "../service-error.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 function notFound(): never {
-  throw data({ message: "This round does not exist or is not assigned to you." }, { status: 404 });
+  throw new ServiceError(404, "This round does not exist or is not assigned to you.");
 }
 
 /**

@@ -2,33 +2,23 @@ import { checkEvidence, type EvidenceWarning } from "~/domain/evidence-check";
 import { diffFeedback } from "~/domain/feedback-diff";
 import { Prisma } from "~/generated/prisma/client";
 import type { FeedbackContent } from "~/schemas/feedback";
+import { recordAudit } from "../audit.server";
 import { isUniqueViolation, prisma } from "../db.server";
 import { applyAutomaticStage } from "../loops/stage.server";
 import { mayLoop, type Person } from "~/domain/permissions";
 import { loopRelationship } from "../auth/permissions.server";
+import type { RoundRubric } from "./round-rubric.server";
+import { ServiceError } from "../service-error.server";
+
+/** Another tab or device saved this feedback since the form was loaded: a 409 that says which version won, and when. */
+export function feedbackConflict(currentVersion: number, updatedAt: Date): ServiceError {
+  return new ServiceError(409, "This feedback was changed in another tab or window since you opened it.", {
+    details: { reason: "conflict", currentVersion, updatedAt: updatedAt.toISOString() },
+  });
+}
 
 type Tx = Prisma.TransactionClient;
 type Viewer = Person;
-
-/** Another tab or device saved this feedback since the form was loaded. */
-export class FeedbackConflictError extends Error {
-  constructor(
-    readonly currentVersion: number,
-    readonly updatedAt: Date,
-  ) {
-    super("This feedback was changed in another tab or window since you opened it.");
-  }
-}
-
-/** The request does not fit the feedback's state (submitted, cancelled, not yet held...). */
-export class FeedbackStateError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409,
-  ) {
-    super(message);
-  }
-}
 
 async function writableRound(tx: Tx, viewer: Viewer, roundId: string) {
   const round = await tx.round.findFirst({
@@ -51,9 +41,9 @@ async function writableRound(tx: Tx, viewer: Viewer, roundId: string) {
       },
     },
   });
-  if (!round) throw new FeedbackStateError("This round does not exist or is not assigned to you.", 404);
+  if (!round) throw new ServiceError(404, "This round does not exist or is not assigned to you.");
   if (round.status === "cancelled")
-    throw new FeedbackStateError("This round was cancelled; there is no feedback to file.", 409);
+    throw new ServiceError(409, "This round was cancelled; there is no feedback to file.");
   return round;
 }
 
@@ -75,7 +65,7 @@ export async function saveDraft(
       const round = await writableRound(tx, viewer, roundId);
       const existing = await ownFeedback(tx, viewer, roundId);
       if (!existing) {
-        if (input.version !== 0) throw new FeedbackStateError("This draft no longer exists. Reload the page.", 409);
+        if (input.version !== 0) throw new ServiceError(409, "This draft no longer exists. Reload the page.");
         const created = await tx.feedback.create({
           data: {
             roundId,
@@ -89,13 +79,13 @@ export async function saveDraft(
         return { version: created.version, savedAt: created.updatedAt };
       }
       if (existing.status === "submitted") {
-        throw new FeedbackStateError("This feedback is already submitted. To change it, amend it with a reason.", 409);
+        throw new ServiceError(409, "This feedback is already submitted. To change it, amend it with a reason.");
       }
       const updated = await tx.feedback.updateMany({
         where: { id: existing.id, version: input.version, status: "draft" },
         data: { draft: input.draft, version: { increment: 1 } },
       });
-      if (updated.count === 0) throw new FeedbackConflictError(existing.version, existing.updatedAt);
+      if (updated.count === 0) throw feedbackConflict(existing.version, existing.updatedAt);
       const saved = await tx.feedback.findUniqueOrThrow({
         where: { id: existing.id },
         select: { version: true, updatedAt: true },
@@ -109,7 +99,7 @@ export async function saveDraft(
         where: { roundId_interviewerId: { roundId, interviewerId: viewer.id } },
         select: { version: true, updatedAt: true },
       });
-      throw new FeedbackConflictError(current.version, current.updatedAt);
+      throw feedbackConflict(current.version, current.updatedAt);
     }
     throw error;
   }
@@ -134,34 +124,62 @@ function warningsFor(dimensions: { key: string; name: string }[], content: Feedb
 }
 
 /**
+ * The round and the viewer's own feedback on it, read under a lock on the round
+ * and its loop: two submits of one form serialise, and so do two panelists'
+ * last submits on one loop, so the one that comes second sees the first when it
+ * works out the loop's stage.
+ */
+async function lockedRoundState(tx: Tx, viewer: Viewer, roundId: string) {
+  const [row] = await tx.$queryRaw<
+    {
+      status: string;
+      scheduledAt: Date | null;
+      feedbackId: string | null;
+      feedbackStatus: string | null;
+      version: number | null;
+      submitKey: string | null;
+      updatedAt: Date | null;
+    }[]
+  >(Prisma.sql`
+    SELECT r."status"::text AS "status", r."scheduledAt" AS "scheduledAt", f."id" AS "feedbackId",
+           f."status"::text AS "feedbackStatus", f."version" AS "version", f."submitKey" AS "submitKey", f."updatedAt" AS "updatedAt"
+    FROM "Round" r JOIN "Loop" l ON l."id" = r."loopId"
+    LEFT JOIN "Feedback" f ON f."roundId" = r."id" AND f."interviewerId" = ${viewer.id}
+    WHERE r."id" = ${roundId} AND r."interviewerId" = ${viewer.id}
+    FOR UPDATE OF r, l`);
+  if (!row) throw new ServiceError(404, "This round does not exist or is not assigned to you.");
+  if (row.status === "cancelled")
+    throw new ServiceError(409, "This round was cancelled; there is no feedback to file.");
+  return row;
+}
+
+/**
  * Submits feedback. Idempotent: the same submitKey (one per form load) submitted
  * twice, by a double click or a retry after a network error, is one submission.
+ * `rubric` is the round's rubric as the action parsed the form with it
+ * (roundRubricFor); the round's state is re-read here under a lock.
  */
 export async function submitFeedback(
   viewer: Viewer,
-  roundId: string,
+  rubric: RoundRubric,
   input: { version: number; submitKey: string; content: FeedbackContent },
   now = new Date(),
 ): Promise<{ feedbackId: string; repeated: boolean }> {
+  const roundId = rubric.roundId;
   const attempt = () =>
     prisma.$transaction(async (tx) => {
-      const round = await writableRound(tx, viewer, roundId);
-      if (round.scheduledAt && round.scheduledAt > now && round.status !== "completed") {
-        throw new FeedbackStateError(
-          "This round has not taken place yet; you can keep notes as a draft until it has.",
-          409,
-        );
+      const round = await lockedRoundState(tx, viewer, roundId);
+      if (round.scheduledAt && new Date(round.scheduledAt) > now && round.status !== "completed") {
+        throw new ServiceError(409, "This round has not taken place yet; you can keep notes as a draft until it has.");
       }
-      const existing = await ownFeedback(tx, viewer, roundId);
-      if (existing?.status === "submitted") {
-        if (existing.submitKey === input.submitKey) return { feedbackId: existing.id, repeated: true };
-        throw new FeedbackStateError("This feedback is already submitted. To change it, amend it with a reason.", 409);
+      if (round.feedbackStatus === "submitted") {
+        if (round.submitKey === input.submitKey) return { feedbackId: round.feedbackId!, repeated: true };
+        throw new ServiceError(409, "This feedback is already submitted. To change it, amend it with a reason.");
       }
-      if (existing && existing.version !== input.version)
-        throw new FeedbackConflictError(existing.version, existing.updatedAt);
+      if (round.feedbackId && round.version !== input.version)
+        throw feedbackConflict(round.version!, new Date(round.updatedAt!));
 
-      const dimensions = round.loop.rubricVersion.dimensions;
-      const warnings = warningsFor(dimensions, input.content);
+      const warnings = warningsFor(rubric.dimensions, input.content);
       const fields = {
         status: "submitted" as const,
         submitKey: input.submitKey,
@@ -173,35 +191,37 @@ export async function submitFeedback(
         evidenceWarnings: warnings.length,
       };
       let feedbackId: string;
-      if (!existing) {
+      if (!round.feedbackId) {
         feedbackId = (
           await tx.feedback.create({
-            data: { ...fields, roundId, interviewerId: viewer.id, rubricVersionId: round.loop.rubricVersionId },
+            data: { ...fields, roundId, interviewerId: viewer.id, rubricVersionId: rubric.rubricVersionId },
             select: { id: true },
           })
         ).id;
       } else {
         const updated = await tx.feedback.updateMany({
-          where: { id: existing.id, version: input.version, status: "draft" },
+          where: { id: round.feedbackId, version: input.version, status: "draft" },
           data: { ...fields, version: { increment: 1 } },
         });
-        if (updated.count === 0) throw new FeedbackConflictError(existing.version, existing.updatedAt);
-        feedbackId = existing.id;
+        if (updated.count === 0) throw feedbackConflict(round.version!, new Date(round.updatedAt!));
+        feedbackId = round.feedbackId;
       }
       await tx.rating.createMany({
-        data: ratingRows(dimensions, input.content, warnings).map((row) => ({ ...row, feedbackId })),
+        data: ratingRows(rubric.dimensions, input.content, warnings).map((row) => ({ ...row, feedbackId })),
       });
-      await tx.auditEvent.create({
-        data: {
+      await recordAudit(
+        {
           actorId: viewer.id,
           action: "feedback.submitted",
           entityType: "Feedback",
           entityId: feedbackId,
+          loopId: rubric.loopId,
           data: { roundId, evidenceWarnings: warnings.length },
         },
-      });
+        tx,
+      );
       // The last feedback in moves the loop to its debrief.
-      await applyAutomaticStage(tx, round.loopId, viewer.id, now);
+      await applyAutomaticStage(tx, rubric.loopId, viewer.id, now);
       return { feedbackId, repeated: false };
     });
   try {
@@ -234,7 +254,7 @@ export async function amendFeedback(
       },
     });
     if (!feedback || feedback.status !== "submitted") {
-      throw new FeedbackStateError("Only submitted feedback can be amended; this is still a draft.", 409);
+      throw new ServiceError(409, "Only submitted feedback can be amended; this is still a draft.");
     }
     const before = {
       ratings: feedback.ratings.map((rating) => ({
@@ -247,7 +267,7 @@ export async function amendFeedback(
       summary: feedback.summary,
     };
     const changes = diffFeedback(before, input.content);
-    if (changes.length === 0) throw new FeedbackStateError("Nothing was changed, so there is nothing to amend.", 400);
+    if (changes.length === 0) throw new ServiceError(400, "Nothing was changed, so there is nothing to amend.");
 
     // Could the author read the panel's feedback when amending? Then the amendment may reflect it.
     const relationship = await loopRelationship(viewer, round.loopId, tx);
@@ -284,15 +304,17 @@ export async function amendFeedback(
       },
       select: { id: true },
     });
-    await tx.auditEvent.create({
-      data: {
+    await recordAudit(
+      {
         actorId: viewer.id,
         action: "feedback.amended",
         entityType: "Feedback",
         entityId: feedback.id,
-        data: { amendmentId: amendment.id, afterPanelVisible, changed: changes.length },
+        loopId: round.loopId,
+        data: { roundId, amendmentId: amendment.id, afterPanelVisible, changed: changes.length },
       },
-    });
+      tx,
+    );
     return { feedbackId: feedback.id, afterPanelVisible, changes };
   });
 }

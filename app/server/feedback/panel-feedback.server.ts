@@ -1,9 +1,9 @@
-import { roundTypeLabels } from "~/domain/default-rubric";
 import type { Recommendation, RoundType } from "~/generated/prisma/enums";
 import { isLocked, type LoopRelationship, mayLoop, type Person } from "~/domain/permissions";
 import { loopRelationship } from "../auth/permissions.server";
 import { recordReads } from "../audit.server";
 import { prisma } from "../db.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 /**
  * What the viewer may read of a loop's panel feedback:

@@ -1,8 +1,8 @@
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { plannedReminders } from "~/domain/reminders";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "../db.server";
 import { sendMail } from "./mailer.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 const MAX_ATTEMPTS = 5;
 const BATCH = 20;

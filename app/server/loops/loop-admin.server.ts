@@ -1,26 +1,19 @@
-import { defaultRoundKits, roundTypeLabels } from "~/domain/default-rubric";
+import { defaultRoundKits } from "~/domain/default-rubric";
 import { roundDateProblem } from "~/domain/date-bounds";
 import { feedbackDueAt } from "~/domain/feedback-timing";
 import { schedulingWarnings, type SchedulingWarning } from "~/domain/scheduling";
-import type { Prisma } from "~/generated/prisma/client";
-import type { LoopStage, Role, Track } from "~/generated/prisma/enums";
+import { stageMoveRefusal } from "~/domain/stage-rules";
+import type { LoopStage, Role, RoundType, Track } from "~/generated/prisma/enums";
+import { recordAudit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { isUniqueViolation, prisma } from "../db.server";
 import { currentRubricVersion } from "../rubrics/rubrics.server";
+import { cancelRounds, slotJson } from "./round-changes.server";
 import { applyAutomaticStage, moveStage } from "./stage.server";
+import { ServiceError } from "../service-error.server";
+import { roundTypeLabels, stageLabels } from "~/domain/vocabulary";
 
 type Actor = Pick<SessionUser, "id">;
-
-export class LoopAdminError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409,
-    readonly field?: string,
-    readonly existingCandidateId?: string,
-  ) {
-    super(message);
-  }
-}
 
 export async function createCandidateRecord(
   actor: Actor,
@@ -39,14 +32,19 @@ export async function createCandidateRecord(
     where: { email: input.email },
     select: { id: true, name: true },
   });
-  if (existing) throw new LoopAdminError(`${existing.name} already has this email.`, 409, "email", existing.id);
+  if (existing)
+    throw new ServiceError(409, `${existing.name} already has this email.`, {
+      field: "email",
+      details: { existingCandidateId: existing.id },
+    });
   await assertRole(input.hiringManagerId, ["hiring_manager"], "hiringManagerId");
   try {
     return await prisma.$transaction(async (tx) => {
       const candidate = await tx.candidate.create({ data: { ...input, recruiterId: actor.id }, select: { id: true } });
-      await tx.auditEvent.create({
-        data: { actorId: actor.id, action: "candidate.created", entityType: "Candidate", entityId: candidate.id },
-      });
+      await recordAudit(
+        { actorId: actor.id, action: "candidate.created", entityType: "Candidate", entityId: candidate.id },
+        tx,
+      );
       return candidate;
     });
   } catch (error) {
@@ -55,7 +53,10 @@ export async function createCandidateRecord(
         where: { email: input.email },
         select: { id: true, name: true },
       });
-      throw new LoopAdminError(`${raced.name} already has this email.`, 409, "email", raced.id);
+      throw new ServiceError(409, `${raced.name} already has this email.`, {
+        field: "email",
+        details: { existingCandidateId: raced.id },
+      });
     }
     throw error;
   }
@@ -64,7 +65,7 @@ export async function createCandidateRecord(
 async function assertRole(userId: string, roles: Role[], field: string) {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
   if (!user || !user.active || !roles.includes(user.role))
-    throw new LoopAdminError("Choose an active person with the right role.", 400, field);
+    throw new ServiceError(400, "Choose an active person with the right role.", { field: field });
 }
 
 /** Opens a loop on the current rubric version, with its rounds planned from a template (unscheduled). */
@@ -87,9 +88,9 @@ export async function createLoopFromTemplate(
     currentRubricVersion(),
     prisma.roundKit.findMany({ select: { type: true, defaultMinutes: true, focusDimensionKeys: true } }),
   ]);
-  if (!candidate) throw new LoopAdminError("That candidate does not exist.", 404);
-  if (!template) throw new LoopAdminError("Choose a loop template.", 400, "templateId");
-  if (!rubric) throw new LoopAdminError("Publish a rubric before opening loops.", 409);
+  if (!candidate) throw new ServiceError(404, "That candidate does not exist.");
+  if (!template) throw new ServiceError(400, "Choose a loop template.", { field: "templateId" });
+  if (!rubric) throw new ServiceError(409, "Publish a rubric before opening loops.");
   return prisma.$transaction(async (tx) => {
     const loop = await tx.loop.create({
       data: {
@@ -132,23 +133,12 @@ export async function createLoopFromTemplate(
         data: { roundId: round.id, kind: "planned", after: { type }, changedById: actor.id, changedAt: now },
       });
     }
-    await tx.auditEvent.create({
-      data: { actorId: actor.id, action: "loop.created", entityType: "Loop", entityId: loop.id },
-    });
+    await recordAudit(
+      { actorId: actor.id, action: "loop.created", entityType: "Loop", entityId: loop.id, loopId: loop.id },
+      tx,
+    );
     return loop;
   });
-}
-
-function slotJson(round: {
-  scheduledAt: Date | null;
-  durationMinutes: number;
-  interviewerId: string | null;
-}): Prisma.InputJsonValue {
-  return {
-    scheduledAt: round.scheduledAt?.toISOString() ?? null,
-    durationMinutes: round.durationMinutes,
-    interviewerId: round.interviewerId,
-  };
 }
 
 /**
@@ -183,12 +173,12 @@ export async function scheduleRound(
       feedback: { select: { interviewerId: true, status: true } },
     },
   });
-  if (!round) throw new LoopAdminError("That round does not exist.", 404);
-  if (round.status === "cancelled") throw new LoopAdminError("This round was cancelled.", 409);
+  if (!round) throw new ServiceError(404, "That round does not exist.");
+  if (round.status === "cancelled") throw new ServiceError(409, "This round was cancelled.");
   if (round.feedback.some((feedback) => feedback.status === "submitted"))
-    throw new LoopAdminError("Feedback is already submitted for this round; it cannot move.", 409);
+    throw new ServiceError(409, "Feedback is already submitted for this round; it cannot move.");
   const dateProblem = roundDateProblem(input.scheduledAt, { loopOpenedAt: round.loop.startedAt, now });
-  if (dateProblem) throw new LoopAdminError(dateProblem, 400, "scheduledAt");
+  if (dateProblem) throw new ServiceError(400, dateProblem, { field: "scheduledAt" });
   const interviewer = await prisma.user.findUnique({
     where: { id: input.interviewerId },
     select: { id: true, name: true, role: true, active: true },
@@ -198,10 +188,10 @@ export async function scheduleRound(
       ? ["recruiter", "interviewer", "hiring_manager"]
       : ["interviewer", "hiring_manager"];
   if (!interviewer || !interviewer.active || !allowed.includes(interviewer.role)) {
-    throw new LoopAdminError("Choose an active interviewer.", 400, "interviewerId");
+    throw new ServiceError(400, "Choose an active interviewer.", { field: "interviewerId" });
   }
   const rescheduling = Boolean(round.scheduledAt);
-  if (rescheduling && !input.reason) throw new LoopAdminError("Say why the round is moving.", 400, "reason");
+  if (rescheduling && !input.reason) throw new ServiceError(400, "Say why the round is moving.", { field: "reason" });
 
   if (!input.confirm) {
     const [others, met] = await Promise.all([
@@ -267,6 +257,11 @@ export async function scheduleRound(
   return { saved: true };
 }
 
+/** Why a round with submitted feedback stays: the record is kept whole. */
+export const SUBMITTED_ROUND_STAYS =
+  "Feedback is already submitted for this round, so it stays on the record and cannot be cancelled. If the scorecard should not count, an admin can void it (with a reason) from the debrief.";
+
+/** Cancels a round with a reason. A round with submitted feedback is part of the record and is refused. */
 export async function cancelRound(
   actor: Actor,
   input: { loopId: string; roundId: string; reason: string },
@@ -275,36 +270,90 @@ export async function cancelRound(
   await prisma.$transaction(async (tx) => {
     const round = await tx.round.findFirst({
       where: { id: input.roundId, loopId: input.loopId },
-      select: { id: true, status: true, loopId: true, scheduledAt: true, durationMinutes: true, interviewerId: true },
-    });
-    if (!round) throw new LoopAdminError("That round does not exist.", 404);
-    if (round.status === "cancelled") return;
-    await tx.round.update({ where: { id: round.id }, data: { status: "cancelled", cancelledReason: input.reason } });
-    await tx.roundChange.create({
-      data: {
-        roundId: round.id,
-        kind: "cancelled",
-        before: slotJson(round),
-        reason: input.reason,
-        changedById: actor.id,
-        changedAt: now,
+      select: {
+        id: true,
+        status: true,
+        loopId: true,
+        scheduledAt: true,
+        durationMinutes: true,
+        interviewerId: true,
+        feedback: { where: { status: "submitted" }, select: { id: true } },
       },
     });
+    if (!round) throw new ServiceError(404, "That round does not exist.");
+    if (round.status === "cancelled") return;
+    if (round.feedback.length) throw new ServiceError(409, SUBMITTED_ROUND_STAYS);
+    await cancelRounds(tx, [round], actor.id, input.reason, now);
     await applyAutomaticStage(tx, round.loopId, actor.id, now);
   });
 }
 
+/**
+ * Moves a loop's stage by hand. Moves that contradict the recorded decision
+ * are refused (domain/stage-rules.ts); closing cancels the open rounds with
+ * the reason given.
+ */
 export async function changeStage(actor: Actor, loopId: string, to: LoopStage, reason: string, now = new Date()) {
   await prisma.$transaction(async (tx) => {
-    const loop = await tx.loop.findUnique({ where: { id: loopId }, select: { stage: true } });
-    if (!loop) throw new LoopAdminError("That loop does not exist.", 404);
-    if (to === "decided")
-      throw new LoopAdminError(
-        "A loop becomes decided when its hiring manager records the decision in the debrief.",
+    const loop = await tx.loop.findUnique({
+      where: { id: loopId },
+      select: { stage: true, decisions: { where: { supersededAt: null }, select: { outcome: true } } },
+    });
+    if (!loop) throw new ServiceError(404, "That loop does not exist.");
+    if (loop.stage === to) return;
+    const refusal = stageMoveRefusal(to, loop.decisions[0]?.outcome ?? null);
+    if (refusal) throw new ServiceError(409, refusal, { field: "stage" });
+    const why = reason || "changed by hand";
+    const { cancelledRoundIds } = await moveStage(tx, loopId, loop.stage, to, actor.id, why, now);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "loop.stage_changed",
+        entityType: "Loop",
+        entityId: loopId,
+        loopId,
+        data: { from: loop.stage, to, reason: why, cancelledRoundIds },
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * Adds a round to a loop that is still interviewing (for instance after More
+ * signal needed), planned from its round type's kit, to be scheduled like the others.
+ */
+export async function addRound(actor: Actor, input: { loopId: string; type: RoundType }, now = new Date()) {
+  await prisma.$transaction(async (tx) => {
+    const loop = await tx.loop.findUnique({
+      where: { id: input.loopId },
+      select: { stage: true, rounds: { orderBy: { position: "desc" }, take: 1, select: { position: true } } },
+    });
+    if (!loop) throw new ServiceError(404, "That loop does not exist.");
+    if (loop.stage === "decided" || loop.stage === "offer" || loop.stage === "closed")
+      throw new ServiceError(
         409,
-        "stage",
+        `The loop is ${stageLabels[loop.stage].toLowerCase()}: rounds are added while it is still interviewing (record More signal needed in the debrief to reopen it).`,
+        { field: "type" },
       );
-    await moveStage(tx, loopId, loop.stage, to, actor.id, reason || "changed by hand", now);
+    const kit =
+      (await tx.roundKit.findUnique({
+        where: { type: input.type },
+        select: { defaultMinutes: true, focusDimensionKeys: true },
+      })) ?? defaultRoundKits.find((item) => item.type === input.type)!;
+    const round = await tx.round.create({
+      data: {
+        loopId: input.loopId,
+        type: input.type,
+        position: (loop.rounds[0]?.position ?? 0) + 1,
+        durationMinutes: kit.defaultMinutes,
+        focusDimensionKeys: kit.focusDimensionKeys,
+      },
+      select: { id: true },
+    });
+    await tx.roundChange.create({
+      data: { roundId: round.id, kind: "planned", after: { type: input.type }, changedById: actor.id, changedAt: now },
+    });
   });
 }
 
@@ -327,14 +376,18 @@ export async function updateCandidateRecord(
     where: { email: input.email, id: { not: candidateId } },
     select: { id: true, name: true },
   });
-  if (clash) throw new LoopAdminError(`${clash.name} already has this email.`, 409, "email", clash.id);
+  if (clash)
+    throw new ServiceError(409, `${clash.name} already has this email.`, {
+      field: "email",
+      details: { existingCandidateId: clash.id },
+    });
   await assertRole(input.hiringManagerId, ["hiring_manager"], "hiringManagerId");
   await prisma.$transaction(async (tx) => {
     const before = await tx.candidate.findUnique({ where: { id: candidateId } });
-    if (!before) throw new LoopAdminError("That candidate does not exist.", 404);
+    if (!before) throw new ServiceError(404, "That candidate does not exist.");
     await tx.candidate.update({ where: { id: candidateId }, data: input });
-    await tx.auditEvent.create({
-      data: {
+    await recordAudit(
+      {
         actorId: actor.id,
         action: "candidate.updated",
         entityType: "Candidate",
@@ -344,7 +397,8 @@ export async function updateCandidateRecord(
           after: input,
         },
       },
-    });
+      tx,
+    );
   });
 }
 
@@ -360,16 +414,18 @@ export async function updateLoopDetails(
       where: { id: loopId },
       select: { roleTitle: true, hiringManagerId: true, track: true, targetLevel: true },
     });
-    if (!before) throw new LoopAdminError("That loop does not exist.", 404);
+    if (!before) throw new ServiceError(404, "That loop does not exist.");
     await tx.loop.update({ where: { id: loopId }, data: input });
-    await tx.auditEvent.create({
-      data: {
+    await recordAudit(
+      {
         actorId: actor.id,
         action: "loop.updated",
         entityType: "Loop",
         entityId: loopId,
+        loopId,
         data: { before, after: input },
       },
-    });
+      tx,
+    );
   });
 }

@@ -1,4 +1,3 @@
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { feedbackProgress } from "~/domain/feedback-timing";
 import { countSplits, spreadOf } from "~/domain/panel-spread";
 import { daysBetween, daysOverdueInStage } from "~/domain/stages";
@@ -7,6 +6,7 @@ import type { LoopListQuery } from "~/schemas/loop-list";
 import type { Person } from "~/domain/permissions";
 import { loopScopeWhere } from "../auth/permissions.server";
 import { prisma } from "../db.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 export const PAGE_SIZE = 50;
 

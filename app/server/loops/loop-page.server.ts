@@ -1,10 +1,10 @@
-import { data } from "@remix-run/node";
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { roundFeedbackState } from "~/domain/feedback-timing";
 import { loopTimeline } from "~/domain/loop-timeline";
 import { daysBetween } from "~/domain/stages";
 import { prisma } from "../db.server";
 import { loopHeaderSelect } from "./loop-select.server";
+import { ServiceError } from "../service-error.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 /** A loop as the recruiter manages it: rounds with their schedule history, stage history, people to assign. */
 export async function getLoopForRecruiter(loopId: string, now = new Date()) {
@@ -46,7 +46,7 @@ export async function getLoopForRecruiter(loopId: string, now = new Date()) {
       },
     },
   });
-  if (!loop) throw data({ message: "There is no such loop." }, { status: 404 });
+  if (!loop) throw new ServiceError(404, "There is no such loop.");
   const reminders = await prisma.notification.findMany({
     where: { roundId: { in: loop.rounds.map((round) => round.id) } },
     orderBy: { sentAt: "asc" },

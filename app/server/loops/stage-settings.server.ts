@@ -1,4 +1,5 @@
 import type { LoopStage } from "~/generated/prisma/enums";
+import { recordAudit } from "../audit.server";
 import { prisma } from "../db.server";
 
 export async function listStageSettings(): Promise<Partial<Record<LoopStage, number>>> {
@@ -11,8 +12,9 @@ export async function saveStageSettings(actorId: string, values: Partial<Record<
     for (const [stage, expectedDays] of Object.entries(values) as [LoopStage, number][]) {
       await tx.stageSetting.upsert({ where: { stage }, create: { stage, expectedDays }, update: { expectedDays } });
     }
-    await tx.auditEvent.create({
-      data: { actorId, action: "stage_settings.changed", entityType: "StageSetting", entityId: "all", data: values },
-    });
+    await recordAudit(
+      { actorId, action: "stage_settings.changed", entityType: "StageSetting", entityId: "all", data: values },
+      tx,
+    );
   });
 }

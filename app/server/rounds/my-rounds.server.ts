@@ -1,6 +1,6 @@
 import { roundFeedbackState, type RoundFeedbackState } from "~/domain/feedback-timing";
-import { roundTypeLabels } from "~/domain/default-rubric";
 import { prisma } from "../db.server";
+import { roundTypeLabels } from "~/domain/vocabulary";
 
 export interface MyRound {
   id: string;

@@ -1,17 +1,19 @@
-import { defaultRoundKits, roundTypeOrder } from "~/domain/default-rubric";
+import { defaultRoundKits } from "~/domain/default-rubric";
 import type { RoundType } from "~/generated/prisma/enums";
+import { recordAudit } from "../audit.server";
 import { prisma } from "../db.server";
 import { currentRubricVersion } from "./rubrics.server";
+import { roundTypes } from "~/domain/vocabulary";
 
 export function isRoundType(value: string): value is RoundType {
-  return (roundTypeOrder as string[]).includes(value);
+  return (roundTypes as string[]).includes(value);
 }
 
 export async function listRoundKits() {
   const stored = await prisma.roundKit.findMany({
     select: { type: true, name: true, purpose: true, defaultMinutes: true, focusDimensionKeys: true, updatedAt: true },
   });
-  return roundTypeOrder.map((type) => {
+  return roundTypes.map((type) => {
     const kit = stored.find((item) => item.type === type);
     const fallback = defaultRoundKits.find((item) => item.type === type)!;
     return kit ? { ...kit, updatedAt: kit.updatedAt.toISOString() } : { ...fallback, updatedAt: null };
@@ -46,14 +48,15 @@ export async function saveRoundKit(
   await prisma.$transaction(async (tx) => {
     const before = await tx.roundKit.findUnique({ where: { type } });
     await tx.roundKit.upsert({ where: { type }, create: { type, ...input }, update: input });
-    await tx.auditEvent.create({
-      data: {
+    await recordAudit(
+      {
         actorId,
         action: "round_kit.changed",
         entityType: "RoundKit",
         entityId: type,
         data: { before: before ? { ...before, updatedAt: before.updatedAt.toISOString() } : null, after: input },
       },
-    });
+      tx,
+    );
   });
 }

@@ -1,19 +1,11 @@
 import { suggestedSecondaryDimensions } from "~/domain/default-rubric";
 import type { Prisma } from "~/generated/prisma/client";
 import type { DimensionInput } from "~/schemas/rubric";
+import { recordAudit } from "../audit.server";
 import { isUniqueViolation, prisma } from "../db.server";
+import { ServiceError } from "../service-error.server";
 
 type Tx = Prisma.TransactionClient;
-
-export class RubricError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409 = 409,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The version new loops use: the highest published one. */
 export async function currentRubricVersion(db: Pick<typeof prisma, "rubricVersion"> = prisma) {
@@ -73,21 +65,17 @@ export async function getRubricVersion(id: string) {
       },
     },
   });
-  if (!rubric) throw new RubricError("There is no such rubric version.", 404);
+  if (!rubric) throw new ServiceError(404, "There is no such rubric version.");
   return rubric;
 }
 
 async function editableDraft(tx: Tx, id: string) {
   const rubric = await tx.rubricVersion.findUnique({ where: { id }, select: { id: true, status: true } });
-  if (!rubric) throw new RubricError("There is no such rubric version.", 404);
+  if (!rubric) throw new ServiceError(404, "There is no such rubric version.");
   // Published versions are immutable: feedback was written against them.
   if (rubric.status !== "draft")
-    throw new RubricError("This version is published and can no longer change. Create a new version instead.");
+    throw new ServiceError(409, "This version is published and can no longer change. Create a new version instead.");
   return rubric;
-}
-
-function audit(tx: Tx, actorId: string, action: string, entityId: string, data?: Prisma.InputJsonValue) {
-  return tx.auditEvent.create({ data: { actorId, action, entityType: "RubricVersion", entityId, data } });
 }
 
 /** Starts a new draft version as a copy of the newest version (dimensions, anchors, flags). */
@@ -131,7 +119,16 @@ export async function createDraftVersion(actorId: string) {
         })),
       });
     }
-    await audit(tx, actorId, "rubric.draft_created", draft.id, { copiedFrom: latest?.version ?? null });
+    await recordAudit(
+      {
+        actorId,
+        action: "rubric.draft_created",
+        entityType: "RubricVersion",
+        entityId: draft.id,
+        data: { copiedFrom: latest?.version ?? null },
+      },
+      tx,
+    );
     return { id: draft.id };
   });
 }
@@ -140,7 +137,10 @@ export async function updateRubricDetails(actorId: string, id: string, input: { 
   await prisma.$transaction(async (tx) => {
     await editableDraft(tx, id);
     await tx.rubricVersion.update({ where: { id }, data: input });
-    await audit(tx, actorId, "rubric.details_changed", id, input);
+    await recordAudit(
+      { actorId, action: "rubric.details_changed", entityType: "RubricVersion", entityId: id, data: input },
+      tx,
+    );
   });
 }
 
@@ -158,8 +158,17 @@ export async function saveDimension(
           where: { id: dimensionId, rubricVersionId: rubricId },
           data: input,
         });
-        if (updated.count === 0) throw new RubricError("That dimension is not part of this version.", 404);
-        await audit(tx, actorId, "rubric.dimension_changed", rubricId, { key: input.key });
+        if (updated.count === 0) throw new ServiceError(404, "That dimension is not part of this version.");
+        await recordAudit(
+          {
+            actorId,
+            action: "rubric.dimension_changed",
+            entityType: "RubricVersion",
+            entityId: rubricId,
+            data: { key: input.key },
+          },
+          tx,
+        );
         return { id: dimensionId };
       }
       const position = (await tx.dimension.count({ where: { rubricVersionId: rubricId } })) + 0;
@@ -168,12 +177,21 @@ export async function saveDimension(
         data: { ...input, rubricVersionId: rubricId, position, core },
         select: { id: true },
       });
-      await audit(tx, actorId, "rubric.dimension_added", rubricId, { key: input.key });
+      await recordAudit(
+        {
+          actorId,
+          action: "rubric.dimension_added",
+          entityType: "RubricVersion",
+          entityId: rubricId,
+          data: { key: input.key },
+        },
+        tx,
+      );
       return created;
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new RubricError("Another dimension in this version already uses that key.", 409, "key");
+      throw new ServiceError(409, "Another dimension in this version already uses that key.", { field: "key" });
     throw error;
   }
 }
@@ -187,13 +205,22 @@ export async function moveDimension(actorId: string, rubricId: string, dimension
       select: { id: true },
     });
     const index = dimensions.findIndex((dimension) => dimension.id === dimensionId);
-    if (index === -1) throw new RubricError("That dimension is not part of this version.", 404);
+    if (index === -1) throw new ServiceError(404, "That dimension is not part of this version.");
     const target = direction === "up" ? index - 1 : index + 1;
     if (target < 0 || target >= dimensions.length) return;
     [dimensions[index], dimensions[target]] = [dimensions[target]!, dimensions[index]!];
     for (const [position, dimension] of dimensions.entries())
       await tx.dimension.update({ where: { id: dimension.id }, data: { position } });
-    await audit(tx, actorId, "rubric.dimension_moved", rubricId, { dimensionId, direction });
+    await recordAudit(
+      {
+        actorId,
+        action: "rubric.dimension_moved",
+        entityType: "RubricVersion",
+        entityId: rubricId,
+        data: { dimensionId, direction },
+      },
+      tx,
+    );
   });
 }
 
@@ -201,9 +228,9 @@ export async function removeDimension(actorId: string, rubricId: string, dimensi
   await prisma.$transaction(async (tx) => {
     await editableDraft(tx, rubricId);
     const count = await tx.dimension.count({ where: { rubricVersionId: rubricId } });
-    if (count <= 1) throw new RubricError("A rubric needs at least one dimension.");
+    if (count <= 1) throw new ServiceError(409, "A rubric needs at least one dimension.");
     const removed = await tx.dimension.deleteMany({ where: { id: dimensionId, rubricVersionId: rubricId } });
-    if (removed.count === 0) throw new RubricError("That dimension is not part of this version.", 404);
+    if (removed.count === 0) throw new ServiceError(404, "That dimension is not part of this version.");
     const rest = await tx.dimension.findMany({
       where: { rubricVersionId: rubricId },
       orderBy: { position: "asc" },
@@ -211,7 +238,16 @@ export async function removeDimension(actorId: string, rubricId: string, dimensi
     });
     for (const [position, dimension] of rest.entries())
       await tx.dimension.update({ where: { id: dimension.id }, data: { position } });
-    await audit(tx, actorId, "rubric.dimension_removed", rubricId, { dimensionId });
+    await recordAudit(
+      {
+        actorId,
+        action: "rubric.dimension_removed",
+        entityType: "RubricVersion",
+        entityId: rubricId,
+        data: { dimensionId },
+      },
+      tx,
+    );
   });
 }
 
@@ -219,9 +255,9 @@ export async function publishVersion(actorId: string, rubricId: string, now = ne
   await prisma.$transaction(async (tx) => {
     await editableDraft(tx, rubricId);
     if ((await tx.dimension.count({ where: { rubricVersionId: rubricId } })) === 0)
-      throw new RubricError("Add at least one dimension before publishing.");
+      throw new ServiceError(409, "Add at least one dimension before publishing.");
     await tx.rubricVersion.update({ where: { id: rubricId }, data: { status: "published", publishedAt: now } });
-    await audit(tx, actorId, "rubric.published", rubricId);
+    await recordAudit({ actorId, action: "rubric.published", entityType: "RubricVersion", entityId: rubricId }, tx);
   });
 }
 

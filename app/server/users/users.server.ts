@@ -2,22 +2,56 @@ import type { Role } from "~/generated/prisma/enums";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "../audit.server";
 import { hashPassword } from "../auth/password.server";
-import { endAllSessionsOf } from "../auth/session.server";
 import { isUniqueViolation, prisma } from "../db.server";
-
-export class UserAdminError extends Error {
-  constructor(
-    message: string,
-    readonly field?: "email",
-  ) {
-    super(message);
-  }
-}
+import { ServiceError } from "../service-error.server";
 
 export function listUsers() {
   return prisma.user.findMany({
     orderBy: [{ active: "desc" }, { role: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, role: true, active: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      committeeMember: true,
+      peopleAnalytics: true,
+      createdAt: true,
+    },
+  });
+}
+
+/**
+ * Sets a hiring manager's grants: "hiring committee member" (reads every
+ * loop's debrief, the blind rule still applying) and "people analytics" (reads
+ * outcome-linked validity). Other roles hold neither: their role decides.
+ */
+export async function changeGrants(
+  actorId: string,
+  userId: string,
+  grants: { committeeMember: boolean; peopleAnalytics: boolean },
+) {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { role: true, committeeMember: true, peopleAnalytics: true },
+    });
+    if (!user) throw new ServiceError(409, "That person no longer exists.");
+    if (user.role !== "hiring_manager" && (grants.committeeMember || grants.peopleAnalytics)) {
+      throw new ServiceError(409, "Only hiring managers hold these grants; admins already read everything.");
+    }
+    if (user.committeeMember === grants.committeeMember && user.peopleAnalytics === grants.peopleAnalytics) return;
+    await tx.user.update({ where: { id: userId }, data: grants });
+    await recordAudit(
+      {
+        actorId,
+        action: "user.grants_changed",
+        entityType: "User",
+        entityId: userId,
+        data: { from: { committeeMember: user.committeeMember, peopleAnalytics: user.peopleAnalytics }, to: grants },
+      },
+      tx,
+    );
   });
 }
 
@@ -46,22 +80,23 @@ export async function createUserAccount(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new UserAdminError("Someone already has an account with this email.", "email");
+      throw new ServiceError(409, "Someone already has an account with this email.", { field: "email" });
     }
     throw error;
   }
 }
 
-async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, userId: string) {
+/** Refuses to leave Calibrate without an active admin. */
+export async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, userId: string) {
   const others = await tx.user.count({ where: { role: "admin", active: true, id: { not: userId } } });
   if (others === 0)
-    throw new UserAdminError("Calibrate needs at least one active admin; make someone else an admin first.");
+    throw new ServiceError(409, "Calibrate needs at least one active admin; make someone else an admin first.");
 }
 
 export async function changeRole(actorId: string, userId: string, role: Role) {
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
-    if (!user) throw new UserAdminError("That person no longer exists.");
+    if (!user) throw new ServiceError(409, "That person no longer exists.");
     if (user.role === role) return;
     if (user.role === "admin") await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role } });
@@ -79,19 +114,13 @@ export async function changeRole(actorId: string, userId: string, role: Role) {
   // A role change takes effect on the next request: sessions read the role from the user row.
 }
 
-export async function setActive(actorId: string, userId: string, active: boolean) {
-  if (actorId === userId && !active) throw new UserAdminError("You cannot deactivate your own account.");
+/** Lets a deactivated person sign in again (deactivation is in deactivation.server.ts). */
+export async function reactivateUser(actorId: string, userId: string) {
   await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
-    if (!user) throw new UserAdminError("That person no longer exists.");
-    if (user.active === active) return;
-    if (!active && user.role === "admin") await assertAnotherActiveAdmin(tx, userId);
-    await tx.user.update({ where: { id: userId }, data: { active } });
-    await recordAudit(
-      { actorId, action: active ? "user.reactivated" : "user.deactivated", entityType: "User", entityId: userId },
-      tx,
-    );
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
+    if (!user) throw new ServiceError(409, "That person no longer exists.");
+    if (user.active) return;
+    await tx.user.update({ where: { id: userId }, data: { active: true } });
+    await recordAudit({ actorId, action: "user.reactivated", entityType: "User", entityId: userId }, tx);
   });
-  // Deactivation ends every session at once, not at their expiry.
-  if (!active) await endAllSessionsOf(userId);
 }
