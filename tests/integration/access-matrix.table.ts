@@ -16,9 +16,10 @@ import type { Relationship } from "../support/access-scenario";
  * sign in; redir = sent to a home page; 400 = allowed, but the empty form is
  * refused; 401 = signed out (JSON endpoint); 403 = refused with the reason;
  * 404 = outside the person's scope (they do not learn it exists) or no such
- * thing; 409 = refused by the record's state (a published rubric).
+ * thing; 405 = not a method this address answers (JSON endpoint); 409 = refused
+ * by the record's state (a published rubric).
  */
-export const CELLS = ["ok", "reads", "login", "redir", "400", "401", "403", "404", "409"] as const;
+export const CELLS = ["ok", "reads", "login", "redir", "400", "401", "403", "404", "405", "409"] as const;
 export type Cell = (typeof CELLS)[number];
 
 // prettier-ignore
@@ -67,6 +68,7 @@ const table: Record<string, string> = {
   "_app.tsx loader":                                                 "login  ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
   "_index.tsx loader":                                               "login  redir  redir  redir  redir  redir  redir  redir  redir  redir  redir  redir",
   "admin.audit[.csv].ts loader":                                     "login  403    403    403    403    ok     403    403    403    403    403    ok",
+  "admin.users.$userId.sessions.ts action":                          "login  403    403    403    403    400    403    403    403    403    403    400",
   "healthz.ts loader":                                               "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
   "login.tsx action":                                                "400    400    400    400    400    400    400    400    400    400    400    400",
   "login.tsx loader":                                                "ok     redir  redir  redir  redir  redir  redir  redir  redir  redir  redir  redir",
@@ -74,6 +76,7 @@ const table: Record<string, string> = {
   "logout.tsx loader":                                               "redir  redir  redir  redir  redir  redir  redir  redir  redir  redir  redir  redir",
   "loops.$loopId.ratings[.csv].ts loader":                           "login  404    403    403    403    403    reads  reads  404    reads  reads  reads",
   "rounds.$roundId.draft.ts action":                                 "401    404    400    400    400    400    400    404    404    404    404    404",
+  "rounds.$roundId.draft.ts loader":                                 "405    405    405    405    405    405    405    405    405    405    405    405",
 };
 
 export const accessMatrix: Record<string, Partial<Record<"loader" | "action", Record<Relationship, Cell>>>> = {};
