@@ -3,7 +3,7 @@
  * client (or a transaction) so tests can point it at their own database.
  */
 import { hashPassword } from "~/server/auth/password.server";
-import { defaultDimensions, defaultFlags, defaultRoundKits } from "~/domain/default-rubric";
+import { defaultDimensions, defaultFlags, defaultRoundKits } from "./default-rubric";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type {
   CandidateSource,

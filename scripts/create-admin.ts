@@ -9,7 +9,7 @@ import { emailSchema } from "~/schemas/auth";
 import { askOwner } from "~/server/backup/backup-control.server";
 import { createAdmin } from "~/server/first-admin.server";
 import { liveOwner } from "~/server/pglite-lock.server";
-import { database } from "~/server/db.server";
+import { configuredDatabase } from "~/server/setup.server";
 
 const args = z.tuple([z.string().trim().min(1, "name is empty"), emailSchema]).safeParse(process.argv.slice(2));
 if (!args.success) {
@@ -24,7 +24,7 @@ async function main() {
   const { env } = await import("~/env.server");
   const owner = env.DATABASE_URL ? null : liveOwner(env.PGLITE_DATA_DIR);
   if (owner?.control) return (await askOwner(owner, { command: "create-admin", name, email })) as { password: string };
-  // The process's one database: opening a second PGlite on the same directory would corrupt it.
+  const database = configuredDatabase();
   try {
     return await createAdmin(database.prisma, { name, email });
   } finally {

@@ -2,11 +2,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CharacterCount } from "~/components/character-count";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { suggestedSecondaryDimensions } from "~/domain/default-rubric";
+import { suggestedSecondaryDimensions } from "~/domain/rubric-suggestions";
 import { dimensionActionSchema, RUBRIC_NOTES_LIMIT, rubricDetailsSchema } from "~/schemas/rubric";
+import { CharacterCount } from "~/components/character-count";
 import { requirePermission } from "~/server/auth/guards.server";
+import { readForm } from "~/server/http/read-form.server";
 import {
   getRubricVersion,
   moveDimension,
@@ -16,7 +17,6 @@ import {
 } from "~/server/rubrics/rubrics.server";
 import { formatDate } from "~/utils/format";
 import { ServiceError } from "~/server/service-error.server";
-import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Rubric v${page.rubric.version} · Calibrate` : "Rubric · Calibrate" },

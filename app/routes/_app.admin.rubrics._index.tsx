@@ -5,8 +5,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { newRubricVersionSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
 import { createDraftVersion, listRubricVersions } from "~/server/rubrics/rubrics.server";
-import { formatDate } from "~/utils/format";
 import { readForm } from "~/server/http/read-form.server";
+import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Rubrics · Calibrate" }];
 

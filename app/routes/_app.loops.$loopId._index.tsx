@@ -10,11 +10,11 @@ import { requireLoopPermission } from "~/server/auth/guards.server";
 import { allows } from "~/server/auth/permissions.server";
 import { addRound, cancelRound, changeStage, scheduleRound } from "~/server/loops/loop-admin.server";
 import { getLoopForRecruiter } from "~/server/loops/loop-page.server";
-import type { LoopStage } from "~/generated/prisma/enums";
+import { type LoopStage } from "~/generated/prisma/enums";
+import { readForm } from "~/server/http/read-form.server";
 import { formatDateTime } from "~/utils/format";
 import { ServiceError } from "~/server/service-error.server";
 import { roundTypeLabels, roundTypes, stageLabels, stageOrder } from "~/domain/vocabulary";
-import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.loop.candidate.name} · Loop · Calibrate` : "Loop · Calibrate" },

@@ -19,11 +19,11 @@ import { requireLoopPermission } from "~/server/auth/guards.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
 import { recordDecision } from "~/server/debrief/decisions.server";
 import { voidFeedback } from "~/server/feedback/void-feedback.server";
+import { readForm } from "~/server/http/read-form.server";
 import { formatDateTime } from "~/utils/format";
 import { replyWithServiceError, serviceErrorReply } from "~/server/form-reply.server";
 import { ServiceError } from "~/server/service-error.server";
 import { decisionOutcomeLabels, stageLabels, trackLabels } from "~/domain/vocabulary";
-import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Debrief: ${page.debrief.loop.candidate.name} · Calibrate` : "Debrief · Calibrate" },

@@ -84,31 +84,45 @@ export default function RoundPage() {
       </header>
 
       <section aria-labelledby="kit-heading" className="card">
-        <h2 id="kit-heading" className="text-lg font-semibold">
-          Interview kit: {kit.name}
-        </h2>
-        <p className="mt-1 text-slate-800">{kit.purpose}</p>
-        <p className="mt-2 text-sm">
-          <span className="font-semibold">Focus dimensions:</span> {focusNames.join(", ") || "none set"}
-        </p>
-        <div className="mt-3 grid gap-4 md:grid-cols-2">
-          <div>
-            <h3 className="font-semibold">Suggested questions</h3>
-            <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-              {kit.questions.map((question) => (
-                <li key={question}>{question}</li>
-              ))}
-            </ul>
-          </div>
-          <div>
-            <h3 className="font-semibold">Listen for</h3>
-            <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-              {kit.listenFor.map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
-          </div>
-        </div>
+        {kit ? (
+          <>
+            <h2 id="kit-heading" className="text-lg font-semibold">
+              Interview kit: {kit.name}
+            </h2>
+            <p className="mt-1 text-slate-800">{kit.purpose}</p>
+            <p className="mt-2 text-sm">
+              <span className="font-semibold">Focus dimensions:</span> {focusNames.join(", ") || "none set"}
+            </p>
+            <div className="mt-3 grid gap-4 md:grid-cols-2">
+              <div>
+                <h3 className="font-semibold">Suggested questions</h3>
+                <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+                  {kit.questions.map((question) => (
+                    <li key={question}>{question}</li>
+                  ))}
+                </ul>
+              </div>
+              <div>
+                <h3 className="font-semibold">Listen for</h3>
+                <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+                  {kit.listenFor.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          </>
+        ) : (
+          <>
+            <h2 id="kit-heading" className="text-lg font-semibold">
+              Interview kit
+            </h2>
+            <p className="mt-1 text-slate-800">
+              There is no kit for this round type yet. Focus dimensions: {focusNames.join(", ") || "none set"}. An admin
+              can write one under Kits.
+            </p>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="panel-heading" className="space-y-3">

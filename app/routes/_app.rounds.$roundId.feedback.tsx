@@ -11,10 +11,10 @@ import { requireUser } from "~/server/auth/guards.server";
 import { getRoundForInterviewer, newSubmitKey } from "~/server/feedback/feedback-form.server";
 import { roundRubricFor } from "~/server/feedback/round-rubric.server";
 import { amendFeedback, submitFeedback } from "~/server/feedback/feedback-writes.server";
+import { readForm } from "~/server/http/read-form.server";
 import { formatDateTime } from "~/utils/format";
 import { replyWithServiceError } from "~/server/form-reply.server";
 import { ServiceError } from "~/server/service-error.server";
-import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   {

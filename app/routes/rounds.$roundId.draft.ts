@@ -5,9 +5,9 @@ import { getOptionalUser } from "~/server/auth/guards.server";
 import { assertSameOrigin } from "~/server/auth/origin.server";
 import { roundRubricFor } from "~/server/feedback/round-rubric.server";
 import { saveDraft } from "~/server/feedback/feedback-writes.server";
+import { ServiceError } from "~/server/service-error.server";
 import { jsonEndpoint, jsonMethodNotAllowed } from "~/server/http/json-endpoint.server";
 import { readFormResult } from "~/server/http/read-form.server";
-import { ServiceError } from "~/server/service-error.server";
 
 /**
  * Autosave endpoint for the feedback form (fetch with keepalive, also on page

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseDateTimeLocal } from "~/domain/date-bounds";
 import { candidateSources, roundTypes, stageOrder, tracks } from "~/domain/vocabulary";
+import { parseDateTimeLocal } from "~/domain/date-bounds";
 import { emailSchema } from "./auth";
 
 const text = (label: string, max: number) =>

@@ -12,7 +12,7 @@ export class ServiceError extends Response {
   readonly details: Record<string, unknown>;
 
   constructor(
-    status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    status: 400 | 401 | 403 | 404 | 409 | 413 | 414 | 415 | 422 | 429,
     message: string,
     options: { field?: string; details?: Record<string, unknown> } = {},
   ) {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { defaultRoundKits } from "~/domain/default-rubric";
+import { defaultRoundKits } from "../../prisma/default-rubric";
 import { hashSessionToken } from "~/server/auth/session.server";
 import { openDatabase } from "~/server/db.server";
 import { createCandidate, createDefaultRubric, createLoop, createRoundKits, createUser } from "../../prisma/factories";

@@ -6,7 +6,7 @@
  * (4xx) leaves every table's row count as it was.
  */
 import fc from "fast-check";
-import { roundTypes, stageOrder } from "~/domain/vocabulary";
+import { roundTypes as roundTypeOrder, stageOrder } from "~/domain/vocabulary";
 import { prisma } from "~/server/db.server";
 import { createUser } from "../../prisma/factories";
 import type { RouteInfo, RunningApp } from "./in-process-server";
@@ -44,7 +44,7 @@ export async function buildWorld(): Promise<FuzzWorld> {
       roundId: Object.values(rounds).map((round) => round.id),
       rubricId: [rubric.id],
       dimensionId: [...dimensions.map((dimension) => dimension.id), "new"],
-      type: [...roundTypes],
+      type: [...roundTypeOrder],
       userId: Object.values(users).map((user) => user.id),
     },
     dimensionKeys: dimensions.map((dimension) => dimension.key),

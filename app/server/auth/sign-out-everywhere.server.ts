@@ -1,7 +1,7 @@
-import { data } from "@remix-run/node";
 import { recordAudit } from "../audit.server";
 import { prisma } from "../db.server";
 import { endAllSessionsOf } from "./session.server";
+import { ServiceError } from "../service-error.server";
 
 /**
  * Ends every session of a person: their own "sign out everywhere" (a lost
@@ -13,7 +13,7 @@ export async function signOutEverywhere(
   userId: string,
 ): Promise<{ name: string; ended: number }> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true } });
-  if (!user) throw data({ message: "There is no such person." }, { status: 404 });
+  if (!user) throw new ServiceError(404, "There is no such person.");
   const ended = await endAllSessionsOf(user.id);
   if (actor.id !== user.id) {
     await recordAudit({

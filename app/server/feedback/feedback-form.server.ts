@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { defaultRoundKits } from "~/domain/default-rubric";
 import { roundFeedbackState } from "~/domain/feedback-timing";
 import type { SessionUser } from "../auth/session.server";
 import { prisma } from "../db.server";
@@ -85,11 +84,11 @@ export async function getRoundForInterviewer(viewer: Pick<SessionUser, "id">, ro
     },
   });
   if (!round) notFound();
-  const kit =
-    (await prisma.roundKit.findUnique({
-      where: { type: round.type },
-      select: { name: true, purpose: true, questions: true, listenFor: true, focusDimensionKeys: true },
-    })) ?? defaultRoundKits.find((item) => item.type === round.type)!;
+  // Every round type gets a kit by migration; an admin may still have emptied it.
+  const kit = await prisma.roundKit.findUnique({
+    where: { type: round.type },
+    select: { name: true, purpose: true, questions: true, listenFor: true, focusDimensionKeys: true },
+  });
   const own = round.feedback[0] ?? null;
   return {
     round: {
@@ -112,7 +111,7 @@ export async function getRoundForInterviewer(viewer: Pick<SessionUser, "id">, ro
       candidate: round.loop.candidate,
     },
     rubric: round.loop.rubricVersion,
-    kit: { name: kit.name, purpose: kit.purpose, questions: kit.questions, listenFor: kit.listenFor },
+    kit: kit ? { name: kit.name, purpose: kit.purpose, questions: kit.questions, listenFor: kit.listenFor } : null,
     own: own
       ? {
           id: own.id,

@@ -1,6 +1,7 @@
-import { type AppLoadContext, data } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import { env } from "~/env.server";
 import { contentTypeProblem, fieldProblem, type Rejection, tooLarge } from "./form-rules.server";
+import { ServiceError } from "../service-error.server";
 
 export type FormResult = { ok: true; form: FormData } | { ok: false; rejection: Rejection };
 
@@ -38,6 +39,6 @@ export async function readFormResult({ request, context }: FormArgs): Promise<Fo
 /** The action's form; throws a 400/413/415 response with the reason when it cannot be read. */
 export async function readForm(args: FormArgs): Promise<FormData> {
   const result = await readFormResult(args);
-  if (!result.ok) throw data({ message: result.rejection.message }, { status: result.rejection.status });
+  if (!result.ok) throw new ServiceError(result.rejection.status, result.rejection.message);
   return result.form;
 }

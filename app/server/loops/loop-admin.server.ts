@@ -1,4 +1,3 @@
-import { defaultRoundKits } from "~/domain/default-rubric";
 import { roundDateProblem } from "~/domain/date-bounds";
 import { feedbackDueAt } from "~/domain/feedback-timing";
 import { schedulingWarnings, type SchedulingWarning } from "~/domain/scheduling";
@@ -12,6 +11,9 @@ import { cancelRounds, slotJson } from "./round-changes.server";
 import { applyAutomaticStage, moveStage } from "./stage.server";
 import { ServiceError } from "../service-error.server";
 import { roundTypeLabels, stageLabels } from "~/domain/vocabulary";
+
+/** A round whose type has no kit (an admin removed it) is planned at this length, with no focus dimensions. */
+const DEFAULT_ROUND_MINUTES = 45;
 
 type Actor = Pick<SessionUser, "id">;
 
@@ -118,14 +120,14 @@ export async function createLoopFromTemplate(
       },
     });
     for (const [position, type] of template.roundTypes.entries()) {
-      const kit = kits.find((item) => item.type === type) ?? defaultRoundKits.find((item) => item.type === type)!;
+      const kit = kits.find((item) => item.type === type);
       const round = await tx.round.create({
         data: {
           loopId: loop.id,
           type,
           position,
-          durationMinutes: kit.defaultMinutes,
-          focusDimensionKeys: kit.focusDimensionKeys,
+          durationMinutes: kit?.defaultMinutes ?? DEFAULT_ROUND_MINUTES,
+          focusDimensionKeys: kit?.focusDimensionKeys ?? [],
         },
         select: { id: true },
       });
@@ -336,18 +338,17 @@ export async function addRound(actor: Actor, input: { loopId: string; type: Roun
         `The loop is ${stageLabels[loop.stage].toLowerCase()}: rounds are added while it is still interviewing (record More signal needed in the debrief to reopen it).`,
         { field: "type" },
       );
-    const kit =
-      (await tx.roundKit.findUnique({
-        where: { type: input.type },
-        select: { defaultMinutes: true, focusDimensionKeys: true },
-      })) ?? defaultRoundKits.find((item) => item.type === input.type)!;
+    const kit = await tx.roundKit.findUnique({
+      where: { type: input.type },
+      select: { defaultMinutes: true, focusDimensionKeys: true },
+    });
     const round = await tx.round.create({
       data: {
         loopId: input.loopId,
         type: input.type,
         position: (loop.rounds[0]?.position ?? 0) + 1,
-        durationMinutes: kit.defaultMinutes,
-        focusDimensionKeys: kit.focusDimensionKeys,
+        durationMinutes: kit?.defaultMinutes ?? DEFAULT_ROUND_MINUTES,
+        focusDimensionKeys: kit?.focusDimensionKeys ?? [],
       },
       select: { id: true },
     });

@@ -1,9 +1,21 @@
-import { defaultRoundKits } from "~/domain/default-rubric";
 import type { RoundType } from "~/generated/prisma/enums";
 import { recordAudit } from "../audit.server";
 import { prisma } from "../db.server";
 import { currentRubricVersion } from "./rubrics.server";
-import { roundTypes } from "~/domain/vocabulary";
+import { roundTypeLabels, roundTypes } from "~/domain/vocabulary";
+
+/** What the kit editor starts from for a round type without a kit (every type gets one by migration). */
+function blankKit(type: RoundType) {
+  return {
+    type,
+    name: roundTypeLabels[type],
+    purpose: "",
+    defaultMinutes: 45,
+    focusDimensionKeys: [] as string[],
+    questions: [] as string[],
+    listenFor: [] as string[],
+  };
+}
 
 export function isRoundType(value: string): value is RoundType {
   return (roundTypes as string[]).includes(value);
@@ -15,8 +27,7 @@ export async function listRoundKits() {
   });
   return roundTypes.map((type) => {
     const kit = stored.find((item) => item.type === type);
-    const fallback = defaultRoundKits.find((item) => item.type === type)!;
-    return kit ? { ...kit, updatedAt: kit.updatedAt.toISOString() } : { ...fallback, updatedAt: null };
+    return kit ? { ...kit, updatedAt: kit.updatedAt.toISOString() } : { ...blankKit(type), updatedAt: null };
   });
 }
 
@@ -30,7 +41,7 @@ export async function getRoundKit(type: RoundType) {
         select: { key: true, name: true },
       })
     : [];
-  return { kit: kit ?? defaultRoundKits.find((item) => item.type === type)!, dimensions };
+  return { kit: kit ?? blankKit(type), dimensions };
 }
 
 export async function saveRoundKit(

@@ -1,4 +1,4 @@
-import { suggestedSecondaryDimensions } from "~/domain/default-rubric";
+import { suggestedSecondaryDimensions } from "~/domain/rubric-suggestions";
 import type { Prisma } from "~/generated/prisma/client";
 import type { DimensionInput } from "~/schemas/rubric";
 import { recordAudit } from "../audit.server";
