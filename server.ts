@@ -111,8 +111,13 @@ if (env.BACKUP_DAILY === "on") {
   log(`daily backups on: ${env.BACKUP_DIR}, keeping the newest ${env.BACKUP_KEEP}`);
 }
 
+// A second signal (a process manager and tsx both relay one) must not cut the clean shutdown short:
+// with no listener left, Node would exit at once and skip releasing the database.
+let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     clearInterval(scheduler);
     stopBackups();
     control?.close();

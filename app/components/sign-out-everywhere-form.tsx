@@ -11,6 +11,8 @@ export function SignOutEverywhereForm({ userId, name }: { userId: string; name: 
     <fetcher.Form method="post" action={`/admin/users/${userId}/sessions`} className="inline-flex items-center gap-2">
       <button
         type="submit"
+        name="intent"
+        value="sign-out-everywhere"
         className="btn-secondary py-1 text-xs"
         disabled={busy}
         aria-label={`Sign ${name} out everywhere`}

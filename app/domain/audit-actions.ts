@@ -23,6 +23,7 @@ export const auditActionLabels: Record<string, string> = {
   "user.role_changed": "changed a person's role",
   "user.deactivated": "deactivated a person",
   "user.reactivated": "reactivated a person",
+  "user.signed_out_everywhere": "signed a person out everywhere",
   "rubric.draft_created": "started a rubric draft",
   "rubric.details_changed": "edited a rubric draft",
   "rubric.dimension_added": "added a rubric dimension",
@@ -35,7 +36,6 @@ export const auditActionLabels: Record<string, string> = {
   "outcome.recorded": "recorded a hire's outcome",
   "performance_scale.saved": "changed the performance scale",
   "user.grants_changed": "changed a person's grants",
-  "user.signed_out_everywhere": "signed a person out everywhere",
 };
 
 /** The shape of an action name: `entity.verb`, lower case. */

@@ -68,7 +68,7 @@ const table: Record<string, string> = {
   "_app.tsx loader":                                                 "login  ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
   "_index.tsx loader":                                               "login  redir  redir  redir  redir  redir  redir  redir  redir  redir  redir  redir",
   "admin.audit[.csv].ts loader":                                     "login  403    403    403    403    ok     403    403    403    403    403    ok",
-  "admin.users.$userId.sessions.ts action":                          "login  403    403    403    403    ok     403    403    403    403    403    ok",
+  "admin.users.$userId.sessions.ts action":                          "login  403    403    403    403    400    403    403    403    403    403    400",
   "healthz.ts loader":                                               "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
   "login.tsx action":                                                "400    400    400    400    400    400    400    400    400    400    400    400",
   "login.tsx loader":                                                "ok     redir  redir  redir  redir  redir  redir  redir  redir  redir  redir  redir",

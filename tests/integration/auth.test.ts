@@ -251,7 +251,10 @@ describe("signing out everywhere", () => {
     await cookieFor(user.id);
     const asAdmin = await run(
       userSessionsRoute.action,
-      request(`/admin/users/${user.id}/sessions`, { cookie: await cookieFor(admin.id), form: {} }),
+      request(`/admin/users/${user.id}/sessions`, {
+        cookie: await cookieFor(admin.id),
+        form: { intent: "sign-out-everywhere" },
+      }),
       { userId: user.id },
     );
     expect(asAdmin.status).toBe(200);
@@ -267,14 +270,20 @@ describe("signing out everywhere", () => {
     const other = await createUser(prisma, { role: "recruiter" });
     const refused = await run(
       userSessionsRoute.action,
-      request(`/admin/users/${user.id}/sessions`, { cookie: await cookieFor(other.id), form: {} }),
+      request(`/admin/users/${user.id}/sessions`, {
+        cookie: await cookieFor(other.id),
+        form: { intent: "sign-out-everywhere" },
+      }),
       { userId: user.id },
     );
     expect(refused.status).toBe(403);
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1);
     const unknown = await run(
       userSessionsRoute.action,
-      request("/admin/users/nobody/sessions", { cookie: await cookieFor(admin.id), form: {} }),
+      request("/admin/users/nobody/sessions", {
+        cookie: await cookieFor(admin.id),
+        form: { intent: "sign-out-everywhere" },
+      }),
       { userId: "nobody" },
     );
     expect(unknown.status).toBe(404);

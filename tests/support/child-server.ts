@@ -106,7 +106,7 @@ export async function startServer(env: Record<string, string>, { waitForHealth =
       }
       await exited;
       // The group's last member (the server under the tsx launcher) may outlive the launcher briefly.
-      for (let i = 0; i < 100; i++) {
+      for (let i = 0; i < 300; i++) {
         try {
           process.kill(-child.pid!, 0);
         } catch {

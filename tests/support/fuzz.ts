@@ -127,6 +127,7 @@ function valueArb(world: FuzzWorld, { allowLong = true } = {}): fc.Arbitrary<str
     "candidate",
     "loop",
     "everywhere",
+    "sign-out-everywhere",
     "yes",
     "no",
     "strong_yes",
