@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FieldErrors } from "~/components/field";
+import { Field, FormFooter } from "~/components/field";
 import { TextareaField } from "~/components/textarea-field";
 import { roundKitSchema } from "~/schemas/rubric";
 import { requirePermission } from "~/server/auth/guards.server";
@@ -103,12 +103,7 @@ export default function KitPage() {
           errors={fields.listenFor.errors}
           textareaProps={{ ...getTextareaProps(fields.listenFor), rows: 4 }}
         />
-        <FieldErrors id={form.errorId} errors={form.errors} />
-        <div>
-          <button type="submit" className="btn-primary">
-            Save kit
-          </button>
-        </div>
+        <FormFooter errorId={form.errorId} errors={form.errors} label="Save kit" className="" />
       </Form>
     </div>
   );

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FieldErrors } from "~/components/field";
+import { FormFooter } from "~/components/field";
 import { TextareaField } from "~/components/textarea-field";
 import { performanceScaleSchema } from "~/schemas/outcomes";
 import { requirePermission } from "~/server/auth/guards.server";
@@ -62,12 +62,7 @@ export default function PerformanceScalePage() {
           errors={fields.labels.errors}
           textareaProps={{ ...getTextareaProps(fields.labels), rows: 8 }}
         />
-        <FieldErrors id={form.errorId} errors={form.errors} />
-        <div>
-          <button type="submit" className="btn-primary">
-            Save scale
-          </button>
-        </div>
+        <FormFooter errorId={form.errorId} errors={form.errors} label="Save scale" className="" />
       </Form>
     </div>
   );

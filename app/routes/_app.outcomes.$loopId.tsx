@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FieldErrors } from "~/components/field";
+import { FormFooter } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { outcomeSchemaFor } from "~/schemas/outcomes";
 import { requireLoopPermission } from "~/server/auth/guards.server";
@@ -86,12 +86,7 @@ export default function OutcomePage() {
           placeholder="Not known yet"
           selectProps={{ ...getSelectProps(fields.stillInRole), id: fields.stillInRole.id }}
         />
-        <FieldErrors id={form.errorId} errors={form.errors} />
-        <div>
-          <button type="submit" className="btn-primary">
-            Save outcomes
-          </button>
-        </div>
+        <FormFooter errorId={form.errorId} errors={form.errors} label="Save outcomes" className="" />
       </Form>
     </div>
   );

@@ -4,6 +4,7 @@ import type { SessionUser } from "../auth/session.server";
 import { prisma } from "../db.server";
 import { ServiceError } from "../service-error.server";
 import { roundTypeLabels } from "~/domain/vocabulary";
+import { dimensionDetailSelect } from "../rubrics/dimension-select.server";
 
 function notFound(): never {
   throw new ServiceError(404, "This round does not exist or is not assigned to you.");
@@ -40,19 +41,7 @@ export async function getRoundForInterviewer(viewer: Pick<SessionUser, "id">, ro
               name: true,
               dimensions: {
                 orderBy: { position: "asc" },
-                select: {
-                  id: true,
-                  key: true,
-                  name: true,
-                  definition: true,
-                  lowLabel: true,
-                  highLabel: true,
-                  core: true,
-                  anchor1: true,
-                  anchor2: true,
-                  anchor3: true,
-                  anchor4: true,
-                },
+                select: dimensionDetailSelect,
               },
               flags: {
                 orderBy: { position: "asc" },

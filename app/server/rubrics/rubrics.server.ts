@@ -4,6 +4,7 @@ import type { DimensionInput } from "~/schemas/rubric";
 import { recordAudit } from "../audit.server";
 import { isUniqueViolation, prisma } from "../db.server";
 import { ServiceError } from "../service-error.server";
+import { dimensionDetailSelect } from "./dimension-select.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,20 +45,7 @@ export async function getRubricVersion(id: string) {
       publishedAt: true,
       dimensions: {
         orderBy: { position: "asc" },
-        select: {
-          id: true,
-          key: true,
-          name: true,
-          definition: true,
-          lowLabel: true,
-          highLabel: true,
-          core: true,
-          position: true,
-          anchor1: true,
-          anchor2: true,
-          anchor3: true,
-          anchor4: true,
-        },
+        select: dimensionDetailSelect,
       },
       flags: {
         orderBy: { position: "asc" },
