@@ -13,6 +13,7 @@ import { changeGrants, changeRole, createUserAccount, listUsers, reactivateUser 
 import { formatDate, formatDateTime } from "~/utils/format";
 import { ServiceError } from "~/server/service-error.server";
 import { roleLabels, roles } from "~/domain/vocabulary";
+import { readForm } from "~/server/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "People · Calibrate" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission({ request, context }, "people.manage");
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = formData.get("intent");
 
   if (intent === "create") {

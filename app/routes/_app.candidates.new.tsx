@@ -8,7 +8,7 @@ import { CandidateFields } from "~/components/candidate-fields";
 import { FormFooter } from "~/components/field";
 import { candidateSchema } from "~/schemas/loop-admin";
 import { requirePermission } from "~/server/auth/guards.server";
-import { createCandidateRecord } from "~/server/loops/loop-admin.server";
+import { createCandidateRecord } from "~/server/loops/candidates.server";
 import { loopFormOptions } from "~/server/loops/loop-forms.server";
 import { serviceErrorReply } from "~/server/form-reply.server";
 import { ServiceError } from "~/server/service-error.server";

@@ -8,7 +8,7 @@ import { Field, FieldErrors, FormFooter } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { newLoopSchema } from "~/schemas/loop-admin";
 import { requirePermission } from "~/server/auth/guards.server";
-import { createLoopFromTemplate } from "~/server/loops/loop-admin.server";
+import { createLoopFromTemplate } from "~/server/loops/loops.server";
 import { candidateForLoop, loopFormOptions } from "~/server/loops/loop-forms.server";
 import { replyWithServiceError } from "~/server/form-reply.server";
 import { ServiceError } from "~/server/service-error.server";

@@ -16,8 +16,8 @@ import type { Relationship } from "../support/access-scenario";
  * sign in; redir = sent to a home page; 400 = allowed, but the empty form is
  * refused; 401 = signed out (JSON endpoint); 403 = refused with the reason;
  * 404 = outside the person's scope (they do not learn it exists) or no such
- * thing; 405 = not a method this address answers (JSON endpoint); 409 = refused
- * by the record's state (a published rubric).
+ * thing; 405 = the method is not served (a JSON endpoint asked for a page);
+ * 409 = refused by the record's state (a published rubric, a loop that is not a hire).
  */
 export const CELLS = ["ok", "reads", "login", "redir", "400", "401", "403", "404", "405", "409"] as const;
 export type Cell = (typeof CELLS)[number];

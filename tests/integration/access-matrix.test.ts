@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../prisma/factories";
 import { accessScenario, RELATIONSHIPS, type Relationship } from "../support/access-scenario";
 import { cookieFor, prisma, request, run, type Outcome } from "../support/remix";
 import { accessMatrix, type Cell } from "./access-matrix.table";
@@ -20,7 +21,7 @@ const routeFiles = fs
 
 type Scenario = Awaited<ReturnType<typeof accessScenario>>;
 let scenario: Scenario;
-let ids: { rubricId: string; dimensionId: string };
+let ids: { rubricId: string; dimensionId: string; bystanderId: string };
 
 beforeAll(async () => {
   scenario = await accessScenario();
@@ -28,7 +29,9 @@ beforeAll(async () => {
     where: { rubricVersionId: scenario.rubric.id },
     select: { id: true },
   });
-  ids = { rubricId: scenario.rubric.id, dimensionId: dimension.id };
+  const bystander = await createUser(prisma, { role: "interviewer" });
+  await cookieFor(bystander.id);
+  ids = { rubricId: scenario.rubric.id, dimensionId: dimension.id, bystanderId: bystander.id };
 }, 120_000);
 
 /** Route params from the file name's dynamic segments. */
@@ -39,6 +42,8 @@ function paramsFor(file: string, relationship: Relationship): Record<string, str
   if (file.includes("$rubricId")) params.rubricId = ids.rubricId;
   if (file.includes("$dimensionId")) params.dimensionId = ids.dimensionId;
   if (file.includes("$type")) params.type = "product_sense";
+  // Signing a person out everywhere ends their sessions: aim it at someone no other cell signs in as.
+  if (file.includes("$userId")) params.userId = ids.bystanderId;
   if (file === "$.tsx") params["*"] = "no/such/page";
   return params;
 }
