@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SignOutEverywhereForm } from "~/components/sign-out-everywhere-form";
 import { Field, FieldErrors } from "~/components/field";
 import { PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 import { changeGrantsSchema, changeRoleSchema, createUserSchema, setActiveSchema } from "~/schemas/users";
@@ -311,14 +312,17 @@ export default function UsersPage() {
                   {user.id === adminId ? (
                     <span className="text-xs text-slate-600">You</span>
                   ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
-                      <input type="hidden" name="userId" value={user.id} />
-                      <button type="submit" className={user.active ? "btn-danger py-1" : "btn-secondary py-1"}>
-                        {user.active ? "Deactivate" : "Reactivate"}
-                        <span className="sr-only"> {user.name}</span>
-                      </button>
-                    </Form>
+                    <div className="flex flex-wrap items-center gap-2">
+                      {user.active ? <SignOutEverywhereForm userId={user.id} name={user.name} /> : null}
+                      <Form method="post">
+                        <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
+                        <input type="hidden" name="userId" value={user.id} />
+                        <button type="submit" className={user.active ? "btn-danger py-1" : "btn-secondary py-1"}>
+                          {user.active ? "Deactivate" : "Reactivate"}
+                          <span className="sr-only"> {user.name}</span>
+                        </button>
+                      </Form>
+                    </div>
                   )}
                 </td>
               </tr>

@@ -12,7 +12,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AmendmentList } from "~/components/feedback/feedback-readout";
 import { biasBalanceSeries, recommendationSeries, stripPlotSeries } from "~/domain/debrief-series";
 import { formatDuration } from "~/domain/feedback-timing";
-import { decideLoopAction } from "~/domain/permissions";
+import { can, decideLoopAction } from "~/domain/permissions";
 import { decisionSchema } from "~/schemas/decision";
 import { voidFeedbackSchema } from "~/schemas/void-feedback";
 import { requireLoopPermission } from "~/server/auth/guards.server";
@@ -35,7 +35,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Voided scorecards stay on the page but are drawn in no chart.
   const submitted = debrief.rows.filter((row) => row.submittedAt && !row.voided);
   const biasIndex = debrief.dimensions.findIndex((dimension) => dimension.key === "engineering_bias");
+  // Where "back" leads: the list this person reached the debrief from.
+  const back = can(user, "loops.list")
+    ? { to: "/loops", label: "Back to loops" }
+    : can(user, "pipeline.read")
+      ? { to: "/pipeline", label: "Back to the pipeline" }
+      : { to: "/rounds", label: "Back to my rounds" };
   return {
+    back,
     debrief,
     charts: {
       strip: stripPlotSeries(
@@ -93,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function DebriefPage() {
-  const { debrief, charts } = useLoaderData<typeof loader>();
+  const { debrief, charts, back } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const voidResult: VoidResult | undefined = actionData && "void" in actionData ? actionData.void : undefined;
   const lastResult = actionData && !("void" in actionData) ? actionData : undefined;
@@ -271,8 +278,8 @@ export default function DebriefPage() {
         )}
       </section>
       <p className="no-print text-sm">
-        <Link to="/loops" className="link">
-          Back to loops
+        <Link to={back.to} className="link">
+          {back.label}
         </Link>
       </p>
     </div>
