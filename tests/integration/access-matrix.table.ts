@@ -1,4 +1,4 @@
-import type { Relationship } from "../support/access-scenario";
+import { RELATIONSHIPS, type Relationship } from "../support/access-scenario";
 
 /**
  * What each relationship to the loop gets from each route module's loader (a
@@ -80,20 +80,8 @@ const table: Record<string, string> = {
 };
 
 export const accessMatrix: Record<string, Partial<Record<"loader" | "action", Record<Relationship, Cell>>>> = {};
-const columns: Relationship[] = [
-  "anonymous",
-  "outsider",
-  "lockedInterviewer",
-  "lockedHiringManager",
-  "lockedRecruiter",
-  "lockedAdmin",
-  "unlockedPanelist",
-  "loopHiringManager",
-  "otherHiringManager",
-  "committeeHiringManager",
-  "recruiter",
-  "admin",
-];
+// The columns, in the order of the comment above.
+const columns = RELATIONSHIPS;
 for (const [key, row] of Object.entries(table)) {
   const [file, kind] = key.split(" ") as [string, "loader" | "action"];
   const cells = row.trim().split(/\s+/) as Cell[];
