@@ -2,22 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as roundPage from "~/routes/_app.rounds.$roundId._index";
-import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
 import * as draftRoute from "~/routes/rounds.$roundId.draft";
 import { getPanelFeedback } from "~/server/feedback/panel-feedback.server";
-import { completeForm, panelScenario } from "../support/scenario";
+import { completeForm, panelScenario, submitFeedback } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
 const routesDir = path.resolve("app/routes");
 
-async function submit(userId: string, roundId: string, form: Record<string, string | string[]>) {
-  const outcome = await run(
-    feedbackRoute.action,
-    request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }),
-    { roundId },
-  );
-  expect(outcome.status).toBe(302);
-}
+const submit = submitFeedback;
 
 /** Calls every route loader the viewer can reach, with every id in play, and returns all the data as text. */
 async function everythingVisibleTo(userId: string, ids: Record<string, string[]>) {

@@ -1,23 +1,15 @@
 import { describe, expect, it } from "vitest";
 import * as calibrationRoute from "~/routes/_app.calibration._index";
 import * as debriefRoute from "~/routes/_app.loops.$loopId.debrief";
-import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
 import { getCalibration, settleCalibrationRefreshes, warmCalibration } from "~/server/calibration/calibration.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
 import { recordDecision } from "~/server/debrief/decisions.server";
 import { panelReading } from "~/domain/calibration-series";
 import { createCandidate, createFeedback, createLoop, createRound, createUser } from "../../prisma/factories";
-import { completeForm, panelScenario } from "../support/scenario";
+import { completeForm, panelScenario, submitFeedback } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
-async function submit(userId: string, roundId: string, form: Record<string, string | string[]>) {
-  const outcome = await run(
-    feedbackRoute.action,
-    request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }),
-    { roundId },
-  );
-  expect(outcome.status).toBe(302);
-}
+const submit = submitFeedback;
 
 /**
  * Bob rates everything 1 point below Carol on the same candidates: Bob is harsh, Carol lenient.

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as debriefRoute from "~/routes/_app.loops.$loopId.debrief";
 import * as csvRoute from "~/routes/loops.$loopId.ratings[.csv]";
-import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
 import * as loopsRoute from "~/routes/_app.loops._index";
 import { database } from "~/server/db.server";
 import { getDebrief } from "~/server/debrief/debrief.server";
@@ -9,17 +8,10 @@ import { settleCalibrationRefreshes } from "~/server/calibration/calibration.ser
 import { parseCsv } from "~/utils/csv";
 import { parseRatingsCsv, reliabilityReport } from "~/domain/reliability-report";
 import { createRound, createUser } from "../../prisma/factories";
-import { completeForm, panelScenario } from "../support/scenario";
+import { completeForm, panelScenario, submitFeedback } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
-async function submit(userId: string, roundId: string, form: Record<string, string | string[]>) {
-  const outcome = await run(
-    feedbackRoute.action,
-    request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }),
-    { roundId },
-  );
-  expect(outcome.status).toBe(302);
-}
+const submit = submitFeedback;
 
 /** Bob rates 1 and Carol 4 on ownership: a split. Both 3 on product altitude: agreed. */
 async function splitPanel() {

@@ -5,21 +5,13 @@ import * as calibrationRoute from "~/routes/_app.calibration._index";
 import * as debriefRoute from "~/routes/_app.loops.$loopId.debrief";
 import * as outcomeRoute from "~/routes/_app.outcomes.$loopId";
 import * as outcomesRoute from "~/routes/_app.outcomes._index";
-import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
 import { calibrationFor, settleCalibrationRefreshes } from "~/server/calibration/calibration.server";
 import { recordDecision } from "~/server/debrief/decisions.server";
 import { createRound, createUser } from "../../prisma/factories";
-import { completeForm, panelScenario } from "../support/scenario";
+import { completeForm, panelScenario, submitFeedback } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
-async function submit(userId: string, roundId: string, form: Record<string, string | string[]>) {
-  const outcome = await run(
-    feedbackRoute.action,
-    request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }),
-    { roundId },
-  );
-  expect(outcome.status).toBe(302);
-}
+const submit = submitFeedback;
 
 /** A decided loop (hire by default) with three submitted scorecards. */
 async function decidedPanel(outcome: "hire" | "no_hire" = "hire") {

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
 import * as debriefRoute from "~/routes/_app.loops.$loopId.debrief";
 import * as csvRoute from "~/routes/loops.$loopId.ratings[.csv]";
-import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
 import { getCalibration, settleCalibrationRefreshes } from "~/server/calibration/calibration.server";
 import type { Debrief } from "~/server/debrief/debrief.server";
 import { createFeedback, createRound } from "../../prisma/factories";
-import { completeForm, panelScenario } from "../support/scenario";
+import { completeForm, panelScenario, submitFeedback } from "../support/scenario";
 import { cookieFor, prisma, request, run } from "../support/remix";
 
-async function submit(userId: string, roundId: string, form: Record<string, string | string[]>) {
-  const outcome = await run(
-    feedbackRoute.action,
-    request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }),
-    { roundId },
-  );
-  expect(outcome.status).toBe(302);
-}
+const submit = submitFeedback;
 
 /** Every panelist has submitted: Bob rates 1, the others 4. */
 async function fullPanel() {

@@ -6,10 +6,11 @@
  * who each sit on the panel and still owe feedback.
  */
 import type { RoundType } from "~/generated/prisma/enums";
-import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
 import { createUser } from "../../prisma/factories";
-import { cookieFor, prisma, request, run } from "./remix";
-import { completeForm, panelScenario } from "./scenario";
+import { cookieFor, prisma } from "./remix";
+import { completeForm, panelScenario, submitFeedback } from "./scenario";
+
+export { submitFeedback };
 
 export const RELATIONSHIPS = [
   "anonymous",
@@ -26,15 +27,6 @@ export const RELATIONSHIPS = [
   "admin",
 ] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
-
-export async function submitFeedback(userId: string, roundId: string, form: Record<string, string | string[]>) {
-  const outcome = await run(
-    feedbackRoute.action,
-    request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }),
-    { roundId },
-  );
-  if (outcome.status !== 302) throw new Error(`submit failed: ${outcome.status} ${JSON.stringify(outcome.data)}`);
-}
 
 export async function accessScenario() {
   const base = await panelScenario();

@@ -7,7 +7,9 @@ import {
   createRoundKits,
   createUser,
 } from "../../prisma/factories";
+import * as feedbackRoute from "~/routes/_app.rounds.$roundId.feedback";
 import { prisma } from "~/server/db.server";
+import { cookieFor, request, run } from "./remix";
 
 /**
  * A loop whose panel has finished its rounds: three interviewers (one with two
@@ -102,4 +104,14 @@ export function completeForm(
     summary: `Summary SECRET-${value}`,
     ...overrides,
   };
+}
+
+/** Submits a panelist's feedback through the route, as the browser would; throws unless it redirects (saved). */
+export async function submitFeedback(userId: string, roundId: string, form: Record<string, string | string[]>) {
+  const outcome = await run(
+    feedbackRoute.action,
+    request(`/rounds/${roundId}/feedback`, { cookie: await cookieFor(userId), form }),
+    { roundId },
+  );
+  if (outcome.status !== 302) throw new Error(`submit failed: ${outcome.status} ${JSON.stringify(outcome.data)}`);
 }
